@@ -1,0 +1,31 @@
+# Two commands on a fresh machine: `make site` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: site test serve bench check clean golden
+
+site: $(STAMP)
+	$(PY) build.py $(BUILD_FLAGS)
+
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $(STAMP)
+
+test: $(STAMP)
+	$(PY) -m pytest
+
+check: $(STAMP)
+	$(PY) build.py check --strict
+
+serve: $(STAMP)
+	$(PY) build.py serve
+
+bench: $(STAMP)
+	$(PY) -m bench
+
+clean:
+	rm -rf site .pytest_cache bench/out
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -1,0 +1,1 @@
+"""Mawjaz: a static site generator for a curated Arabic news digest about Libya."""

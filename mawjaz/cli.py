@@ -1,0 +1,88 @@
+"""The command line: arguments → pipeline → problems printed → exit code (0 fine, 1 problems, 2 usage)."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .config import load_config
+from .errors import Problems, ProblemsFound
+from .pipeline import run
+from .progress import Reporter
+
+COMMANDS = {
+    "all": "ingest new stories from seeds/, then build the site (the default)",
+    "ingest": "turn new stories in seeds/ into entries in content/entries/ (never overwrites an entry)",
+    "build": "build the site from content/ into site/, with the search index",
+    "check": "validate config, registries, entries and seeds; write nothing",
+    "serve": "build, serve on http://127.0.0.1:8000/, rebuild and reload on every change",
+}
+
+EPILOG = """\
+examples:
+  python build.py                 ingest new stories, then build the site
+  python build.py check --strict  what CI runs: fail on any problem or warning
+  python build.py serve           preview while you edit entries and templates
+
+exit codes: 0 fine · 1 problems in your files (each printed as path:line: message — hint) · 2 bad usage
+"""
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="build.py", description="Build Mawjaz, the Arabic news digest: seeds → entries → site.",
+        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("command", nargs="?", default="all", choices=sorted(COMMANDS), metavar="COMMAND",
+                        help="; ".join(f"{name}: {text}" for name, text in COMMANDS.items()))
+    parser.add_argument("--config", default="config.yaml", metavar="FILE", help="settings file (default: config.yaml)")
+    parser.add_argument("--seeds", metavar="DIR", help="read raw articles from DIR instead of seeds/")
+    parser.add_argument("--content", metavar="DIR", help="read entries and registries from DIR instead of content/")
+    parser.add_argument("--out", metavar="DIR", help="write the site to DIR instead of site/")
+    parser.add_argument("--base-url", metavar="URL", help="the address the site is served from, e.g. "
+                        "https://example.org/mawjaz/ (overrides config.yaml)")
+    parser.add_argument("--drafts", action="store_true", help="show draft entries in the site (for review)")
+    parser.add_argument("--strict", action="store_true", help="treat warnings as failures (CI uses this)")
+    parser.add_argument("--quiet", action="store_true", help="print only problems")
+    parser.add_argument("--port", type=int, default=8000, help="port for serve (default: 8000)")
+    return parser
+
+
+def main(argv: list[str], root: Path) -> int:
+    args = make_parser().parse_args(argv)   # exits with 2 on bad usage
+    config_path = Path(args.config)
+    if not config_path.is_absolute():
+        config_path = (Path.cwd() / config_path) if (Path.cwd() / config_path).exists() else root / config_path
+    problems = Problems(root=Path.cwd())
+    config = load_config(config_path, problems)
+    if config is None:
+        return report(problems, args.strict, quiet=args.quiet)
+    config = config.with_overrides(args.seeds, args.content, args.out, args.base_url)
+    reporter = Reporter(quiet=args.quiet)
+    if args.command == "serve":
+        from .serve import serve
+        if not args.base_url:   # links must point at the preview server, not the public address
+            config = config.with_overrides(base_url=f"http://127.0.0.1:{args.port}/")
+        return serve(config, args.port, args.drafts, reporter)
+    try:
+        summary = run(config, args.command, problems, reporter, strict=args.strict, drafts=args.drafts)
+    except ProblemsFound:
+        return report(problems, args.strict, quiet=args.quiet)
+    except KeyboardInterrupt:
+        print("Stopped. The previous site and every entry are as they were.", file=sys.stderr)
+        return 130
+    code = report(problems, args.strict, quiet=args.quiet)
+    if code == 0:
+        reporter.say(summary.line() if args.command != "check" else "Check: no problems found.")
+    return code
+
+
+def report(problems: Problems, strict: bool, quiet: bool = False) -> int:
+    """Print every problem, errors first; return 1 when any of them fails the run."""
+    shown = problems.sorted()
+    for problem in shown:
+        print(problem, file=sys.stderr)
+    failing = problems.errors(strict)
+    if failing:
+        print(f"\n{len(failing)} problem(s) stopped the run; nothing was written.", file=sys.stderr)
+        return 1
+    return 0

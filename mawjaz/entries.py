@@ -1,0 +1,241 @@
+"""The only module that reads or writes content/entries: load_entries and write_new_entries.
+
+An entry file is YAML front matter between '---' lines, then a Markdown body. Entries are the curated
+record: a file is never overwritten, and is written whole or not at all.
+"""
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from datetime import date as calendar_date
+from pathlib import Path
+
+import yaml
+
+from .errors import Problems
+from .model import ENTRY_STATUSES, Entry, Registries
+from .schema import NUMBER_LIST, TEXT, TEXT_LIST, Field, check_mapping, suggest
+from .yamlio import LineDict, YamlError, parse_yaml
+
+ENTRY_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+DATE_FORMS = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+FENCE = "---"
+
+ENTRY_FIELDS = {
+    "id": Field(TEXT, required=True), "title": Field(TEXT, required=True),
+    "date": Field(TEXT, nullable=True), "status": Field(TEXT, required=True, choices=ENTRY_STATUSES),
+    "source": Field(TEXT, nullable=True), "place": Field(TEXT, nullable=True),
+    "actors": Field(TEXT_LIST, default=()), "themes": Field(TEXT_LIST, default=()),
+    "summary": Field(TEXT, default="", allow_empty=True), "seed": Field(TEXT, nullable=True),
+    "seed_lines": Field(NUMBER_LIST, nullable=True), "story_sha256": Field(TEXT, nullable=True),
+    "date_note": Field(TEXT, nullable=True),
+}
+# Front matter keys owned by later stages; kept as they are, in Entry.extra.
+EXTRA_FIELDS = ("statements", "same_event", "not_same_event")
+FIELD_ORDER = tuple(ENTRY_FIELDS) + EXTRA_FIELDS
+
+
+@dataclass(frozen=True)
+class EntryFile:
+    path: Path
+    text: str
+
+
+def load_entries(entries_dir: Path, registries: Registries | None, problems: Problems) -> list[Entry]:
+    """Read and validate every entry; problems name the file and the line of the field."""
+    entries, first_seen = [], {}
+    for path in sorted(entries_dir.glob("*.md")) if entries_dir.is_dir() else []:
+        entry = read_entry(path, problems)
+        if entry is None:
+            continue
+        if entry.id in first_seen:
+            problems.error(path, 2, f"id '{entry.id}' is also used by {first_seen[entry.id]}",
+                           "each entry needs its own id")
+            continue
+        first_seen[entry.id] = path.name
+        if registries is not None:
+            _check_references(path, entry, registries, problems)
+        entries.append(entry)
+    return entries
+
+
+def read_entry(path: Path, problems: Problems) -> Entry | None:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        problems.error(path, None, f"cannot read the file: {error.strerror}", "check its permissions")
+        return None
+    try:
+        text = raw.decode("utf-8-sig").replace("\r\n", "\n")
+    except UnicodeDecodeError:
+        problems.error(path, None, "entry is not UTF-8 text", "save the file as UTF-8")
+        return None
+    return parse_entry(path, text, problems)
+
+
+def parse_entry(path: Path, text: str, problems: Problems) -> Entry | None:
+    lines = text.split("\n")
+    if not text.strip():
+        problems.error(path, 1, "the entry file is empty", "delete it, or mark the story 'status: rejected'")
+        return None
+    if lines[0].strip() != FENCE:
+        problems.error(path, 1, "no front matter at the top of the entry",
+                       "start the file with a '---' line, the fields, and another '---' line")
+        return None
+    try:
+        closing = next(i for i in range(1, len(lines)) if lines[i].strip() == FENCE)
+    except StopIteration:
+        problems.error(path, 1, "front matter is not closed", "add a '---' line after the last field")
+        return None
+    try:
+        data = parse_yaml("\n".join(lines[1:closing]), first_line=2)
+    except YamlError as error:
+        problems.error(path, error.line, error.message, error.hint)
+        return None
+    before = len(problems.errors())
+    extra = {key: data.pop(key) for key in EXTRA_FIELDS if isinstance(data, dict) and key in data}
+    values = check_mapping(data, ENTRY_FIELDS, path, problems, line=2)
+    line_of = data.line_of if isinstance(data, LineDict) else (lambda key: 2)
+    _check_id(path, values, line_of, problems)
+    values["date"] = _check_date(path, data.get("date") if isinstance(data, dict) else None, line_of, problems)
+    values["seed_lines"] = _check_seed_lines(path, values.get("seed_lines"), line_of, problems)
+    if values.get("status") == "published" and values["date"] is None and before == len(problems.errors()):
+        problems.error(path, line_of("date"), "a published entry needs a date",
+                       "write the date (YYYY, YYYY-MM or YYYY-MM-DD), or set 'status: draft'")
+    if len(problems.errors()) > before:
+        return None
+    body = "\n".join(lines[closing + 1:]).strip("\n") + "\n"
+    return Entry(path=str(path), body=body, extra=tuple(sorted(extra.items())),
+                 **{k: v for k, v in values.items()})
+
+
+def _check_id(path: Path, values: dict, line_of, problems: Problems) -> None:
+    entry_id = values.get("id")
+    if not entry_id:
+        return
+    if not ENTRY_ID.match(entry_id):
+        problems.error(path, line_of("id"), f"id '{entry_id}' may use only a-z, 0-9 and single hyphens",
+                       "ids become URLs: keep them ASCII, e.g. 2025-09-24-united-states")
+    elif entry_id != path.stem:
+        problems.error(path, line_of("id"), f"id '{entry_id}' differs from the file name '{path.stem}'",
+                       f"rename the file to {entry_id}.md or set 'id: {path.stem}'")
+
+
+def _check_date(path: Path, value, line_of, problems: Problems) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    match = DATE_FORMS.match(text)
+    if not match:
+        problems.error(path, line_of("date"), f"date '{text}' is not YYYY, YYYY-MM or YYYY-MM-DD",
+                       "write digits, e.g. 2025-09-24 (or 2025-09 when the day is not known)")
+        return None
+    year, month, day = (int(part) if part else None for part in match.groups())
+    try:
+        calendar_date(year, month or 1, day or 1)
+    except ValueError:
+        problems.error(path, line_of("date"), f"date '{text}' does not exist in the calendar",
+                       "check the month (01–12) and the day of the month")
+        return None
+    return text
+
+
+def _check_seed_lines(path: Path, value, line_of, problems: Problems):
+    if value is None:
+        return None
+    if len(value) != 2 or not 0 < value[0] <= value[1]:
+        problems.error(path, line_of("seed_lines"), "'seed_lines' should be two line numbers, e.g. [7, 31]",
+                       "write the first and last line of the story in its seed")
+        return None
+    return (int(value[0]), int(value[1]))
+
+
+def _check_references(path: Path, entry: Entry, registries: Registries, problems: Problems) -> None:
+    """Every actor, theme and source id an entry names must exist in the registries."""
+    data_lines = _field_lines(path)
+    for field_name, ids, known in (("actors", entry.actors, registries.actor_by_id),
+                                   ("themes", entry.themes, registries.theme_by_id),
+                                   ("source", (entry.source,) if entry.source else (), registries.source_by_id)):
+        for item in ids:
+            if item not in known:
+                registry = "sources" if field_name == "source" else field_name
+                problems.error(path, data_lines.get(field_name), f"unknown {field_name.rstrip('s')} id '{item}'",
+                               f"{suggest(item, known)} (or add it to content/{registry}.yaml)")
+
+
+def _field_lines(path: Path) -> dict[str, int]:
+    lines = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8-sig").split("\n")[1:], start=2):
+        if line.strip() == FENCE:
+            break
+        key = line.split(":", 1)[0].strip()
+        if key and not line.startswith((" ", "-")):
+            lines.setdefault(key, number)
+    return lines
+
+
+# ---------------------------------------------------------------- writing
+
+
+def format_entry(entry: Entry) -> str:
+    """The entry file's text: front matter in a fixed key order, then the body."""
+    values = {
+        "id": entry.id, "title": entry.title, "date": entry.date, "status": entry.status,
+        "source": entry.source, "place": entry.place, "actors": list(entry.actors),
+        "themes": list(entry.themes), "summary": entry.summary, "date_note": entry.date_note,
+        "seed": entry.seed, "seed_lines": list(entry.seed_lines) if entry.seed_lines else None,
+        "story_sha256": entry.story_sha256, **dict(entry.extra),
+    }
+    lines = [FENCE]
+    for key, value in values.items():
+        if key == "date_note" and value is None:
+            continue
+        lines.append(_format_field(key, value))
+    lines.append(FENCE)
+    return "\n".join(lines) + "\n" + entry.body.strip("\n") + "\n"
+
+
+def _format_field(key: str, value) -> str:
+    if isinstance(value, list) and all(isinstance(v, (str, int)) for v in value):
+        return f"{key}: [" + ", ".join(_scalar(v) for v in value) + "]"
+    if isinstance(value, (list, dict)):
+        block = yaml.safe_dump(value, allow_unicode=True, sort_keys=False, width=10**6)
+        return f"{key}:\n" + "".join("  " + line + "\n" for line in block.splitlines()).rstrip("\n")
+    return f"{key}: {_scalar(value)}"
+
+
+def _scalar(value) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, int):
+        return str(value)
+    dumped = yaml.safe_dump(value, allow_unicode=True, width=10**6, default_flow_style=True)
+    return dumped.removesuffix("\n...\n").removesuffix("\n")
+
+
+def write_entry_file(entries_dir: Path, entry: Entry) -> Path:
+    """Write a new entry atomically; never replace an existing file. Raises FileExistsError."""
+    entries_dir.mkdir(parents=True, exist_ok=True)
+    target = entries_dir / f"{entry.id}.md"
+    if not target.resolve().is_relative_to(entries_dir.resolve()):
+        raise ValueError(f"entry id '{entry.id}' would leave the entries folder")
+    handle, temporary = tempfile.mkstemp(dir=entries_dir, prefix=".writing-", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(format_entry(entry))
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.link(temporary, target)   # fails if the target exists: an entry is never overwritten
+    finally:
+        os.unlink(temporary)
+    return target
+
+
+def write_new_entries(entries_dir: Path, new_entries: list[Entry]) -> list[Path]:
+    """Write each new entry under a free file name (the caller has already dropped known stories)."""
+    written = []
+    for entry in new_entries:
+        written.append(write_entry_file(entries_dir, entry))
+    return written

@@ -1,0 +1,113 @@
+"""The data passed forward through the pipeline: frozen dataclasses only, no I/O."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ENTRY_STATUSES = ("published", "draft", "rejected")
+ACTOR_KINDS = ("person", "organization", "state")
+
+
+@dataclass(frozen=True)
+class RawStory:
+    """One story as it stands in a seed file, before cleaning."""
+    seed: str                   # seed file name, e.g. 001_ff06011b73cabde5.txt
+    first_line: int             # 1-based line range in the seed, inclusive
+    last_line: int
+    lines: tuple[str, ...]      # the raw lines of the story, boilerplate included
+    sha256: str                 # hash of the raw story text: its identity for "never ingest twice"
+
+
+@dataclass(frozen=True)
+class Story:
+    """A cleaned story with its extracted fields, ready to be tagged."""
+    raw: RawStory
+    title: str
+    paragraphs: tuple[str, ...]
+    date: str | None            # YYYY, YYYY-MM or YYYY-MM-DD
+    date_note: str | None
+    place: str | None
+    source: str | None          # id in sources.yaml
+    summary: str
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why a tag was given: the registry id and the words in the story that matched."""
+    id: str
+    matched: str
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class Tags:
+    actors: tuple[str, ...]
+    themes: tuple[str, ...]
+    evidence: tuple[Evidence, ...] = ()
+    candidates: tuple[str, ...] = ()   # names the registry does not know, for the maintainer
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A curated entry as read from content/entries/<id>.md."""
+    id: str
+    title: str
+    date: str | None
+    status: str
+    source: str | None
+    place: str | None
+    actors: tuple[str, ...]
+    themes: tuple[str, ...]
+    summary: str
+    body: str                     # Markdown
+    seed: str | None = None
+    seed_lines: tuple[int, int] | None = None
+    story_sha256: str | None = None
+    date_note: str | None = None
+    path: str = ""                # the file it was read from, for messages
+    extra: tuple[tuple[str, object], ...] = ()   # front matter keys later stages own (e.g. statements)
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    name_en: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    short_names: tuple[str, ...] = ()
+    adjectives: tuple[str, ...] = ()
+    unambiguous: bool = False
+    role: str | None = None
+    affiliation: str | None = None
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    name: str
+    name_en: str
+    terms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    name: str
+    name_en: str
+    url: str | None = None
+    signatures: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Registries:
+    actors: tuple[Actor, ...]
+    themes: tuple[Theme, ...]
+    sources: tuple[Source, ...]
+    actor_by_id: dict = field(default_factory=dict, compare=False, hash=False)
+    theme_by_id: dict = field(default_factory=dict, compare=False, hash=False)
+    source_by_id: dict = field(default_factory=dict, compare=False, hash=False)
+
+    @classmethod
+    def of(cls, actors, themes, sources) -> "Registries":
+        return cls(tuple(actors), tuple(themes), tuple(sources),
+                   {a.id: a for a in actors}, {t.id: t for t in themes}, {s.id: s for s in sources})

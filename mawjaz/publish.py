@@ -1,0 +1,102 @@
+"""Write the site to a temporary folder, copy static files, index for search, then swap it in.
+
+A build that fails or is killed at any moment leaves the previous site/ as it was: the new site is
+complete before it replaces the old one, and the replacement is one atomic exchange of two folders.
+"""
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from .config import Config
+from .errors import Problems
+from .progress import Reporter
+from .search_index import build_search_index
+
+BUILDING_PREFIX = ".building-"
+RETIRED_PREFIX = ".retired-"
+
+
+@dataclass(frozen=True)
+class PublishReport:
+    pages_written: int
+    index_bytes: int
+
+
+def publish_site(config: Config, pages: dict[str, str | bytes], problems: Problems,
+                 reporter: Reporter) -> PublishReport:
+    out = config.paths.out
+    out.parent.mkdir(parents=True, exist_ok=True)
+    remove_leftovers(out)
+    staging = out.parent / f"{BUILDING_PREFIX}{out.name}-{os.getpid()}"
+    staging.mkdir()
+    try:
+        write_pages(staging, pages, reporter)
+        copy_static(config.paths.static, staging / "static")
+        index_bytes = build_search_index(config, staging, problems) if config.search_enabled else 0
+        problems.stop_if_errors()
+        swap_into_place(staging, out)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return PublishReport(pages_written=len(pages), index_bytes=index_bytes)
+
+
+def write_pages(root: Path, pages: dict[str, str | bytes], reporter: Reporter) -> None:
+    resolved_root = root.resolve()
+    total = len(pages)
+    for done, (relative, content) in enumerate(sorted(pages.items()), start=1):
+        target = root / relative
+        if not target.resolve().is_relative_to(resolved_root) or relative.startswith("/"):
+            raise ValueError(f"refusing to write outside the site: {relative!r}")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, str):
+            content = content.encode("utf-8")
+        target.write_bytes(content)
+        reporter.progress("pages", done, total)
+
+
+def copy_static(static_dir: Path, target: Path) -> None:
+    if static_dir.is_dir():
+        shutil.copytree(static_dir, target, dirs_exist_ok=True)
+
+
+def remove_leftovers(out: Path) -> None:
+    """Folders left by a build that was killed: never the live site, only our own prefixes."""
+    for prefix in (BUILDING_PREFIX, RETIRED_PREFIX):
+        for leftover in out.parent.glob(f"{prefix}{out.name}-*"):
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def swap_into_place(staging: Path, out: Path) -> None:
+    if not out.exists():
+        os.rename(staging, out)
+        return
+    if _exchange(staging, out):
+        retired = staging          # after the exchange, the old site sits at the staging path
+    else:                          # no atomic exchange on this system: two renames, a brief gap
+        retired = out.parent / f"{RETIRED_PREFIX}{out.name}-{os.getpid()}"
+        os.rename(out, retired)
+        os.rename(staging, out)
+    shutil.rmtree(retired, ignore_errors=True)
+
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two folders atomically with Linux renameat2(RENAME_EXCHANGE); False where unavailable."""
+    libc_name = ctypes.util.find_library("c")
+    if not libc_name:
+        return False
+    libc = ctypes.CDLL(libc_name, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    result = renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE)
+    return result == 0

@@ -1,0 +1,118 @@
+"""YAML that remembers where each value stood, so problems can name the line.
+
+The loader is PyYAML's SafeLoader with two changes: mappings and lists carry the 1-based line of
+every key and item, and timestamps stay strings (dates are validated by our own rules, so
+`2025-13-01` is a message, not a crash). Duplicate keys, which PyYAML silently merges, are errors.
+"""
+from __future__ import annotations
+
+import yaml
+
+
+class LineDict(dict):
+    """A dict that knows its own line and the line of each key."""
+
+    line: int = 0
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.lines: dict = {}
+
+    def line_of(self, key) -> int:
+        return self.lines.get(key, self.line)
+
+
+class LineList(list):
+    """A list that knows its own line and the line of each item."""
+
+    line: int = 0
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.lines: list[int] = []
+
+    def line_of(self, index: int) -> int:
+        return self.lines[index] if index < len(self.lines) else self.line
+
+
+class YamlError(Exception):
+    def __init__(self, line: int | None, message: str, hint: str = ""):
+        super().__init__(message)
+        self.line = line
+        self.message = message
+        self.hint = hint
+
+
+class _LineLoader(yaml.SafeLoader):
+    pass
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
+    loader.flatten_mapping(node)
+    result = LineDict()
+    result.line = node.start_mark.line + 1
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        line = key_node.start_mark.line + 1
+        try:
+            hash(key)
+        except TypeError:
+            raise YamlError(line, "a key here is not a plain value", "write keys as plain words") from None
+        if key in result:
+            raise YamlError(line, f"key '{key}' appears twice in the same block",
+                            f"keep one '{key}:' (the first is on line {result.lines[key]})")
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.lines[key] = line
+    return result
+
+
+def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> LineList:
+    result = LineList(loader.construct_object(child, deep=True) for child in node.value)
+    result.line = node.start_mark.line + 1
+    result.lines = [child.start_mark.line + 1 for child in node.value]
+    return result
+
+
+def _construct_timestamp_as_text(loader: _LineLoader, node: yaml.ScalarNode) -> str:
+    return loader.construct_scalar(node)
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+_LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp_as_text)
+
+
+def parse_yaml(text: str, first_line: int = 1):
+    """Parse one YAML document safely; raise YamlError with a line number on any problem.
+
+    `first_line` is where the text starts in its file (front matter starts on line 2).
+    """
+    try:
+        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 — a SafeLoader subclass
+    except YamlError as error:
+        error.line = (error.line or 1) + first_line - 1
+        raise
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + first_line if mark else first_line
+        problem = (error.problem or error.context or "not valid YAML").strip()
+        raise YamlError(line, f"YAML syntax error: {problem}",
+                        "check the indentation and quote values that contain ':' or '#'") from None
+    except yaml.YAMLError as error:
+        raise YamlError(first_line, f"YAML error: {error}", "check the file's YAML syntax") from None
+    if first_line != 1:
+        _shift_lines(data, first_line - 1)
+    return data
+
+
+def _shift_lines(value, offset: int) -> None:
+    if isinstance(value, LineDict):
+        value.line += offset
+        value.lines = {key: line + offset for key, line in value.lines.items()}
+        for child in value.values():
+            _shift_lines(child, offset)
+    elif isinstance(value, LineList):
+        value.line += offset
+        value.lines = [line + offset for line in value.lines]
+        for child in value:
+            _shift_lines(child, offset)
