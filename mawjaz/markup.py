@@ -7,6 +7,7 @@ without changing the text, so copy and paste and search still see the words as w
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
@@ -38,6 +39,7 @@ def _has_opener(text: str, closer: str) -> bool:
     return any(opener in text for opener, paired in PAIRS.items() if paired == closer)
 
 
+@lru_cache(maxsize=None)     # names and titles repeat across thousands of list items
 def isolate_latin(text: str | None) -> Markup:
     """Escape `text` and wrap each run of Latin words and digits in <bdi>."""
     if not text:

@@ -3,6 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from mawjaz.config import Config, Paths
 from mawjaz.group import group_site
 from mawjaz.model import Actor, Entry, Registries, Theme
@@ -59,3 +62,24 @@ def test_most_active_are_counted_over_recent_months_from_the_newest_entry():
     entries = [entry("1", "2025-06-10", ["a"]), entry("2", "2025-04", ["a", "b"]), entry("3", "2024-01-01", ["c"])]
     site = group_site(config(months=3), REGISTRIES, entries)
     assert [(actor.id, count) for actor, count in site.active_actors] == [("a", 2), ("b", 1)]
+
+
+def naive_related(entries: list[Entry], target: Entry, limit: int) -> list[str]:
+    """The definition, written plainly: shared actors + shared themes, then the newer, then the id."""
+    def score(other: Entry) -> int:
+        return len(set(target.actors) & set(other.actors)) + len(set(target.themes) & set(other.themes))
+    newest_first = sorted(entries, key=lambda e: (e.date, e.id), reverse=True)
+    rank = {e.id: i for i, e in enumerate(newest_first)}
+    candidates = [e for e in entries if e.id != target.id and score(e) > 0]
+    return [e.id for e in sorted(candidates, key=lambda e: (-score(e), rank[e.id]))[:limit]]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(2000, 2030), st.sets(st.sampled_from("abcd")), st.sets(st.sampled_from("xy"))),
+                min_size=1, max_size=25))
+def test_related_entries_match_their_plain_definition(rows):
+    entries = [entry(f"e{i:02d}", str(year), sorted(actors), sorted(themes))
+               for i, (year, actors, themes) in enumerate(rows)]
+    site = group_site(config(), REGISTRIES, entries)
+    for target in entries:
+        assert [e.id for e in site.related[target.id]] == naive_related(entries, target, 5)
