@@ -84,7 +84,8 @@ def year_path(year: str) -> str:
 
 # ------------------------------------------------------------------ grouping
 
-def sort_key(entry: Entry) -> tuple[str, str]:
+def sort_key(entry: Entry) -> tuple[str, str, str]:
+    """Partial dates sort at the start of their period (2025-09 as 2025-09-01), then by id."""
     return (padded_date(entry.date), entry.date or "", entry.id)
 
 
@@ -112,7 +113,8 @@ def group_site(config: Config, registries: Registries, entries: list[Entry], dra
 
 
 def index_by(entries: list[Entry], keys_of) -> dict[str, tuple[Entry, ...]]:
-    """Group entries under each of their keys; order within a group stays that of `entries`."""
+    """Group entries under each of their keys, keys in descending order (so years run newest first);
+    order within a group stays that of `entries`."""
     groups: dict[str, list[Entry]] = defaultdict(list)
     for entry in entries:
         for key in dict.fromkeys(keys_of(entry)):
@@ -131,9 +133,13 @@ def recent_entries(newest_first: list[Entry], months: int) -> list[Entry]:
     dated = [e for e in newest_first if e.date]
     if not dated:
         return []
-    year, month = int(padded_date(dated[0].date)[:4]), int(padded_date(dated[0].date)[5:7])
-    start = year * 12 + month - months
-    return [e for e in dated if int(e.date[:4]) * 12 + int(padded_date(e.date)[5:7]) > start]
+    newest = month_number(dated[0].date)
+    return [e for e in dated if month_number(e.date) > newest - months]
+
+
+def month_number(date: str) -> int:
+    padded = padded_date(date)
+    return int(padded[:4]) * 12 + int(padded[5:7])
 
 
 def related_entries(newest_first: list[Entry], by_actor: dict, by_theme: dict) -> dict[str, tuple[Entry, ...]]:
