@@ -87,6 +87,7 @@ def test_entry_pages_carry_search_filters_in_arabic(fixture_site):
     page = read_page(fixture_site, fixture_site / "entries/2025-08-dbeibah-oil/index.html")
     filters = {(attrs["data-pagefind-filter"]) for _, attrs in page.tags if "data-pagefind-filter" in attrs}
     assert filters == {"actor", "theme", "source", "year"}
+    assert any("data-pagefind-ignore" in attrs for tag, attrs in page.tags if attrs.get("class") == "search-meta")
     html = (fixture_site / "entries/2025-08-dbeibah-oil/index.html").read_text(encoding="utf-8")
     assert 'data-pagefind-sort="date:2025-08-01"' in html
     assert '<span data-pagefind-filter="actor">عبد الحميد الدبيبة</span>' in html
