@@ -43,8 +43,10 @@ def page_list(site: SiteModel) -> list[tuple[str, str, dict]]:
     registries = site.registries
     pages = [("index.html", "index.html", {}), ("actors/index.html", "actors.html", {}),
              ("themes/index.html", "themes.html", {}), ("sources/index.html", "sources.html", {}),
-             ("archive/index.html", "archive.html", {}), ("search/index.html", "search.html", {}),
-             ("about/index.html", "about.html", {}), ("404.html", "404.html", {})]
+             ("archive/index.html", "archive.html", {}), ("about/index.html", "about.html", {}),
+             ("404.html", "404.html", {})]
+    if site.config.search_enabled:
+        pages.append(("search/index.html", "search.html", {}))
     pages += [(group.entry_path(e.id) + "index.html", "entry.html", {"entry": e}) for e in site.entries]
     pages += [(group.actor_path(a) + "index.html", "actor.html", {"actor": registries.actor_by_id[a]})
               for a in site.by_actor]

@@ -134,3 +134,16 @@ def test_actor_index_groups_actors_by_kind(fixture_site):
     assert {"person", "organization", "state"} <= page.ids()
     text = " ".join(page.text.split())
     assert text.index("أشخاص") < text.index("منظمات ومؤسسات") < text.index("دول (")
+
+
+def test_without_search_there_is_no_search_page_or_form(tmp_path):
+    from conftest import ROOT, SITE_FIXTURE, run_build
+    config = tmp_path / "config.yaml"
+    config.write_text(f"title: موجز\ndescription: وصف\nbase_url: https://example.org/\n"
+                      f"paths:\n  templates: {ROOT / 'templates'}\n  static: {ROOT / 'static'}\n"
+                      f"search:\n  enabled: false\n", encoding="utf-8")
+    run_build("build", "--config", str(config), "--content", str(SITE_FIXTURE), "--out", str(tmp_path / "site"),
+              "--quiet")
+    assert not (tmp_path / "site/search").exists()
+    for path, page in read_pages(tmp_path / "site").items():
+        assert page.first("form") is None and "/search/" not in page.links(), path
