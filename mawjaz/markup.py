@@ -76,3 +76,9 @@ def plain_text(markdown: MarkdownIt, text: str) -> str:
             words.extend(child.content for child in token.children or () if child.type in ("text", "code_inline"))
             words.append(" ")
     return re.sub(r"\s+", " ", "".join(words)).strip()
+
+
+def repeats_opening(summary: str, body_text: str) -> bool:
+    """True when the summary is the body's first words (as ingest writes it), or empty: a page skips it."""
+    squeeze = lambda text: re.sub(r"\s+", " ", text).strip().rstrip(".…،")
+    return squeeze(body_text).startswith(squeeze(summary))

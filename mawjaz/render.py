@@ -6,8 +6,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from . import group
 from .errors import Problems
 from .group import SiteModel
-from .markup import isolate_latin, make_markdown, plain_text, render_markdown
-from .wording import count_of, format_hijri_date, format_number, format_partial_date, padded_date
+from .markup import isolate_latin, make_markdown, plain_text, render_markdown, repeats_opening
+from .wording import (count_of, format_hijri_date, format_month_name, format_number, format_partial_date,
+                      padded_date)
 
 KIND_LABELS = {"person": "أشخاص", "organization": "منظمات ومؤسسات", "state": "دول"}
 KIND_SINGULAR = {"person": "شخصية", "organization": "منظمة", "state": "دولة"}
@@ -24,6 +25,7 @@ def make_environment(site: SiteModel) -> Environment:
         "isolate": isolate_latin,
         "date": lambda text: format_partial_date(text, config.locale),
         "hijri": format_hijri_date,
+        "month_name": lambda text: format_month_name(text, config.locale),
         "sortable_date": padded_date,
         "number": lambda number: format_number(number, config.locale),
         "count": lambda number, noun: count_of(number, noun, config.locale),
@@ -34,6 +36,7 @@ def make_environment(site: SiteModel) -> Environment:
         "config": config, "site": site, "kind_labels": KIND_LABELS, "kind_singular": KIND_SINGULAR,
         "entry_path": group.entry_path, "actor_path": group.actor_path, "theme_path": group.theme_path,
         "source_path": group.source_path, "year_path": group.year_path,
+        "summary_is_new": lambda entry: not repeats_opening(entry.summary, plain_text(markdown, entry.body)),
     })
     return env
 

@@ -83,8 +83,10 @@ def format_hijri_date(text: str | None) -> str:
     return f"{hijri.day} {hijri.month_name('ar')} {hijri.year} {hijri.notation('ar')}"
 
 
-def format_month(year: int, month: int, locale: str) -> str:
-    return format_date(datetime.date(year, month, 1), "MMMM", locale=locale)
+def format_month_name(text: str, locale: str) -> str:
+    """'2025-09' → 'سبتمبر'."""
+    year, month, _ = parse_partial_date(text)
+    return format_date(datetime.date(year, month or 1, 1), "MMMM", locale=locale)
 
 
 def padded_date(text: str | None) -> str:

@@ -74,3 +74,12 @@ def test_markdown_keeps_raw_html_as_text_and_refuses_javascript_links():
     html = str(render_markdown(make_markdown(), "<b>x</b> [a](javascript:alert(1)) [b](https://example.com/)"))
     assert "<b>" not in html and "&lt;" in html and 'href="javascript' not in html
     assert '<a href="https://example.com/"><bdi>b</bdi></a>' in html
+
+
+def test_a_summary_that_opens_the_body_is_recognised():
+    from mawjaz.markup import repeats_opening
+    body = "ليبيا – لبنان ينتقد موقف العيساوي، كما تشاور الجانبان حول مجمل التطورات. وعقد اللقاء."
+    assert repeats_opening("ليبيا – لبنان ينتقد موقف العيساوي، كما تشاور الجانبان", body)
+    assert repeats_opening("ليبيا – لبنان ينتقد موقف العيساوي، كما تشاور الجانبان حول مجمل التطورات.", body)
+    assert not repeats_opening("تشاور الجانبان حول التطورات", body)
+    assert repeats_opening("", body)
