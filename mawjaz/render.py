@@ -27,6 +27,7 @@ def make_environment(site: SiteModel) -> Environment:
         "hijri": format_hijri_date,
         "month_name": lambda text: format_month_name(text, config.locale),
         "sortable_date": padded_date,
+        "years": lambda entries: list(dict.fromkeys(e.date[:4] for e in entries if e.date)),
         "number": lambda number: format_number(number, config.locale),
         "count": lambda number, noun: count_of(number, noun, config.locale),
         "url": lambda path: config.base_path + path,
