@@ -4,20 +4,24 @@ from __future__ import annotations
 import gzip
 import re
 
+import pytest
 from site_html import read_page, read_pages
 
 HOSTILE = "entries/2025-hostile-markup/index.html"
+BOTH_SITES = pytest.mark.parametrize("site_name", ["fixture_site", "built_site"])   # built_site: the repository
 MARKERS = ("DRAFTMARKER", "REJECTEDMARKER", "2025-09-30-draft-entry", "2025-09-29-rejected-entry")
 
 
-def test_every_page_is_arabic_and_right_to_left(fixture_site):
-    for path, page in read_pages(fixture_site).items():
+@BOTH_SITES
+def test_every_page_is_arabic_and_right_to_left(site_name, request):
+    for path, page in read_pages(request.getfixturevalue(site_name)).items():
         html = page.first("html")
         assert html == {"lang": "ar", "dir": "rtl"}, path
 
 
-def test_every_page_has_a_unique_title(fixture_site):
-    titles = {path: page.title.strip() for path, page in read_pages(fixture_site).items()}
+@BOTH_SITES
+def test_every_page_has_a_unique_title(site_name, request):
+    titles = {path: page.title.strip() for path, page in read_pages(request.getfixturevalue(site_name)).items()}
     assert all(titles.values())
     assert len(set(titles.values())) == len(titles), sorted(titles.values())
 
@@ -46,8 +50,9 @@ def test_script_in_title_summary_and_body_shows_as_text(fixture_site):
     assert any(attrs.get("href") == "https://example.com/page" for tag, attrs in page.tags if tag == "a")
 
 
-def test_no_page_but_search_has_javascript(fixture_site):
-    for path, page in read_pages(fixture_site).items():
+@BOTH_SITES
+def test_no_page_but_search_has_javascript(site_name, request):
+    for path, page in read_pages(request.getfixturevalue(site_name)).items():
         if path != "search/index.html":
             assert not [t for t, _ in page.tags if t == "script"], path
 
