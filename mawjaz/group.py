@@ -41,6 +41,11 @@ class SiteModel:
     def themes_of(self, entry: Entry) -> list[Theme]:
         return [self.registries.theme_by_id[i] for i in entry.themes if i in self.registries.theme_by_id]
 
+    def affiliates(self, actor_id: str) -> list[Actor]:
+        """Actors whose affiliation is `actor_id` and who appear in shown entries, most entries first."""
+        found = [a for a in self.registries.actors if a.affiliation == actor_id and a.id in self.by_actor]
+        return sorted(found, key=lambda a: (-len(self.by_actor[a.id]), a.name))
+
     def actors_by_kind(self) -> list[tuple[str, list[Actor]]]:
         """Actors with at least one entry, grouped by kind, most entries first."""
         groups = []

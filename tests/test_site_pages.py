@@ -152,3 +152,10 @@ def test_without_search_there_is_no_search_page_or_form(tmp_path):
     assert not (tmp_path / "site/search").exists()
     for path, page in read_pages(tmp_path / "site").items():
         assert page.first("form") is None and "/search/" not in page.links(), path
+
+
+def test_organisation_page_links_its_affiliated_actors(fixture_site):
+    page = read_page(fixture_site, fixture_site / "actors/unsmil/index.html")
+    assert "/actors/hanna-tetteh/" in page.links()
+    person = read_page(fixture_site, fixture_site / "actors/hanna-tetteh/index.html")
+    assert "/actors/unsmil/" in person.links() and "الانتماء" in person.text
