@@ -1,7 +1,9 @@
 """SiteModel → {relative path: page text} with Jinja2 (autoescape, StrictUndefined) and Babel filters."""
 from __future__ import annotations
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+import traceback
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError, select_autoescape
 
 from . import group
 from .errors import Problems
@@ -70,9 +72,37 @@ def canonical_path(output_path: str) -> str:
 def render_site(config, site: SiteModel, problems: Problems, reporter=None) -> dict[str, str]:
     env = make_environment(site)
     listed = page_list(site)
-    pages = {}
+    pages, failed = {}, set()
     for done, (output, template, context) in enumerate(listed, start=1):
-        pages[output] = env.get_template(template).render(path=canonical_path(output), **context)
+        if template in failed:
+            continue                   # one message per broken template, not one per page
+        text = render_page(env, template, {"path": canonical_path(output), **context}, problems)
+        if text is None:
+            failed.add(template)
+        else:
+            pages[output] = text
         if reporter is not None:
             reporter.progress("render", done, len(listed))
     return pages
+
+
+def render_page(env: Environment, template: str, context: dict, problems: Problems) -> str | None:
+    """The page's text, or None after reporting a template mistake with its file and line."""
+    try:
+        return env.get_template(template).render(**context)
+    except TemplateSyntaxError as error:
+        problems.error(error.filename or template, error.lineno, f"template syntax error: {error.message}",
+                       "check the {% %} and {{ }} tags around this line")
+    except TemplateError as error:
+        path, line = template_line(error, template)
+        problems.error(path, line, f"template error: {error}",
+                       "a name the page does not have, or a misspelt one: compare with the other templates")
+    return None
+
+
+def template_line(error: Exception, template: str) -> tuple[str, int | None]:
+    """Jinja rewrites tracebacks so that template frames name the template file and its line."""
+    for frame in reversed(traceback.extract_tb(error.__traceback__)):
+        if frame.filename.endswith(".html"):
+            return frame.filename, frame.lineno
+    return template, None

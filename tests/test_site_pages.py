@@ -159,3 +159,27 @@ def test_organisation_page_links_its_affiliated_actors(fixture_site):
     assert "/actors/hanna-tetteh/" in page.links()
     person = read_page(fixture_site, fixture_site / "actors/hanna-tetteh/index.html")
     assert "/actors/unsmil/" in person.links() and "الانتماء" in person.text
+
+
+def test_a_template_mistake_names_its_file_and_line(tmp_path):
+    import shutil
+
+    from conftest import ROOT, SITE_FIXTURE, run_build
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    theme = tmp_path / "templates/theme.html"
+    theme.write_text(theme.read_text(encoding="utf-8").replace("{{ theme.name_en }}", "{{ theme.nmae_en }}"),
+                     encoding="utf-8")
+    about = tmp_path / "templates/about.html"
+    about.write_text(about.read_text(encoding="utf-8").replace("{% endblock %}", "{% endblok %}"), encoding="utf-8")
+    config = tmp_path / "config.yaml"
+    config.write_text(f"title: موجز\ndescription: وصف\nbase_url: https://example.org/\n"
+                      f"paths:\n  static: {ROOT / 'static'}\n", encoding="utf-8")
+    result = run_build("build", "--config", str(config), "--content", str(SITE_FIXTURE), "--out",
+                       str(tmp_path / "site"), check=False)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    line = next(n for n, text in enumerate(theme.read_text(encoding="utf-8").split("\n"), 1) if "nmae_en" in text)
+    assert f"templates/theme.html:{line}: template error: 'mawjaz.model.Theme object' has no attribute 'nmae_en'" \
+        in result.stderr
+    assert result.stderr.count("templates/theme.html") == 1
+    assert "templates/about.html:" in result.stderr and "template syntax error" in result.stderr
+    assert not (tmp_path / "site").exists()
