@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 
 from conftest import SITE_FIXTURE
@@ -31,9 +32,14 @@ def test_site_feed_is_valid_atom_and_lists_every_published_entry(fixture_site):
     assert feed.find(f"{ATOM}link[@rel='self']").get("href") == "https://example.org/feed.xml"
     ids = [e.find(f"{ATOM}id").text for e in feed.findall(f"{ATOM}entry")]
     assert sorted(ids) == sorted(entry_url("https://example.org/", e.id) for e in published())
+    for element in [feed] + feed.findall(f"{ATOM}entry"):       # RFC 4287: exactly one of each
+        for required in ("id", "title", "updated"):
+            assert len(element.findall(f"{ATOM}{required}")) == 1
+        assert re.fullmatch(RFC3339, element.find(f"{ATOM}updated").text)
+        assert element.find(f"{ATOM}id").text.startswith("https://")
     for entry in feed.findall(f"{ATOM}entry"):
-        for required in ("id", "title", "updated", "link", "content"):
-            assert entry.find(f"{ATOM}{required}") is not None
+        assert entry.find(f"{ATOM}link[@rel='alternate']") is not None
+        assert entry.find(f"{ATOM}content").get("type") == "html"
 
 
 def test_feed_dates_come_from_the_entries_never_from_the_clock(fixture_site):
