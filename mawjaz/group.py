@@ -10,11 +10,13 @@ from dataclasses import dataclass, field
 
 from .config import Config
 from .model import ACTOR_KINDS, Actor, Entry, Registries, Theme
+from .network import network_views
 from .wording import padded_date
 
 RELATED_COUNT = 5
 CO_ACTOR_COUNT = 10
 MAIN_COUNT = 10
+MATRIX_ACTORS = 15
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,7 @@ class SiteModel:
     theme_actors: dict = field(default_factory=dict, compare=False)   # theme id → ((Actor, count), …)
     active_actors: tuple = ()        # ((Actor, count), …) over the last config.home_months months
     active_themes: tuple = ()
+    networks: dict = field(default_factory=dict, compare=False)    # "" | year | kind slug → network.Network
 
     def actors_of(self, entry: Entry) -> list[Actor]:
         return [self.registries.actor_by_id[i] for i in entry.actors if i in self.registries.actor_by_id]
@@ -56,6 +59,13 @@ class SiteModel:
 
     def shown_sources(self) -> list:
         return most_listed(self.registries.sources, self.by_source)
+
+    def theme_matrix(self) -> tuple[list[Actor], list[Theme], dict]:
+        """The most active actors × the shown themes, and entries per (actor id, theme id)."""
+        actors = most_listed(self.registries.actors, self.by_actor)[:MATRIX_ACTORS]
+        counts = {(a.id, theme): n for a in actors
+                  for theme, n in tag_counts(self.by_actor[a.id], lambda e: e.themes).items()}
+        return actors, self.shown_themes(), counts
 
 
 def most_listed(items, groups: dict) -> list:
@@ -86,6 +96,11 @@ def year_path(year: str) -> str:
     return f"archive/{year}/"
 
 
+def network_path(slug: str) -> str:
+    """'network/' for the whole network, 'network/2025/' or 'network/states/' for a view of it."""
+    return f"network/{slug}/" if slug else "network/"
+
+
 # ------------------------------------------------------------------ grouping
 
 def sort_key(entry: Entry) -> tuple[str, str, str]:
@@ -113,6 +128,7 @@ def group_site(config: Config, registries: Registries, entries: list[Entry], dra
                       for t, found in by_theme.items()},
         active_actors=ranked(tag_counts(recent, lambda e: e.actors), registries.actor_by_id, MAIN_COUNT),
         active_themes=ranked(tag_counts(recent, lambda e: e.themes), registries.theme_by_id, MAIN_COUNT),
+        networks=network_views(shown, registries.actor_by_id),
     )
 
 

@@ -5,9 +5,10 @@ import traceback
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError, select_autoescape
 
-from . import group
+from . import charts, group
 from .errors import Problems
 from .group import SiteModel
+from .network import KIND_SLUGS
 from .markup import isolate_latin, make_markdown, plain_text, render_markdown, repeats_opening
 from .wording import (count_of, format_hijri_date, format_month_name, format_number, format_partial_date,
                       padded_date)
@@ -38,7 +39,11 @@ def make_environment(site: SiteModel) -> Environment:
     env.globals.update({
         "config": config, "site": site, "kind_labels": KIND_LABELS, "kind_singular": KIND_SINGULAR,
         "entry_path": group.entry_path, "actor_path": group.actor_path, "theme_path": group.theme_path,
-        "source_path": group.source_path, "year_path": group.year_path,
+        "source_path": group.source_path, "year_path": group.year_path, "network_path": group.network_path,
+        "month_counts": charts.month_counts, "timeline_svg": charts.timeline_svg,
+        "network_svg": lambda network, label: charts.network_svg(
+            network, lambda actor_id: config.base_path + group.actor_path(actor_id), label),
+        "heat_level": charts.heat_level, "kind_slugs": KIND_SLUGS,
         "summary_is_new": lambda entry: not repeats_opening(entry.summary, plain_text(markdown, entry.body)),
     })
     return env
@@ -61,6 +66,8 @@ def page_list(site: SiteModel) -> list[tuple[str, str, dict]]:
     pages += [(group.source_path(s) + "index.html", "source.html", {"source": registries.source_by_id[s]})
               for s in site.by_source if s in registries.source_by_id]
     pages += [(group.year_path(y) + "index.html", "year.html", {"year": y}) for y in site.by_year]
+    pages += [(group.network_path(slug) + "index.html", "network.html", {"network": network})
+              for slug, network in site.networks.items()]
     return pages
 
 

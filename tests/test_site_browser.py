@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-PAGES = ["", "entries/2025-09-23-united-states-unga/", "entries/2025-hostile-markup/", "actors/",
+PAGES = ["", "entries/2025-09-23-united-states-unga/", "entries/2025-hostile-markup/", "actors/", "network/",
          "actors/hanna-tetteh/", "themes/", "themes/political-process/", "archive/2025/", "about/", "search/"]
 
 

@@ -1,0 +1,213 @@
+"""Entries → actor co-occurrence networks with a fixed layout. No I/O.
+
+Two actors are linked when one entry names both; the link's weight is the number of such entries.
+The layout is a force-directed one (Fruchterman–Reingold) with starting points taken from a hash of
+each actor's id and a fixed number of steps. It uses only + − × ÷ and square roots, which IEEE 754
+rounds the same way on every machine, and coordinates are rounded at the end: the same entries give
+the same picture, byte for byte, on every build.
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter
+from dataclasses import dataclass
+from itertools import combinations
+
+from .model import ACTOR_KINDS, Actor, Entry
+
+MAX_NODES = 30          # more than this and the labels crowd each other out
+MAX_EDGES = 90
+PAIR_ROWS = 15          # rows of the "strongest pairs" table
+STEPS = 150
+GRAVITY = 0.5
+WIDTH, HEIGHT, MARGIN = 760, 560, 60
+LABEL_CHARACTERS = 24   # longer names are cut in the drawing (the full name is the node's title)
+CHARACTER_WIDTH, LABEL_HEIGHT = 7.5, 20
+SPREAD_ROUNDS = 100
+KIND_SLUGS = {"state": "states", "person": "people", "organization": "organizations"}
+
+
+@dataclass(frozen=True)
+class Node:
+    actor: Actor
+    entries: int
+    x: float
+    y: float
+    radius: float
+
+
+@dataclass(frozen=True)
+class Edge:
+    source: str          # actor ids, in id order
+    target: str
+    shared: int
+
+
+@dataclass(frozen=True)
+class Network:
+    slug: str                      # "" for all entries, a year ("2025") or a kind slug ("states")
+    entries: int                   # entries the view counts
+    nodes: tuple[Node, ...]
+    edges: tuple[Edge, ...]
+    pairs: tuple[tuple[Actor, Actor, int], ...]   # strongest pairs first, for the table
+    kind: str | None = None        # the actor kind a kind view is about
+
+
+def network_views(newest_first: list[Entry], actor_by_id: dict) -> dict[str, Network]:
+    """The whole network, one per year with at least one pair, and one per actor kind."""
+    views = {"": build_network("", newest_first, actor_by_id)}
+    for year in sorted({e.date[:4] for e in newest_first if e.date}, reverse=True):
+        view = build_network(year, [e for e in newest_first if e.date and e.date[:4] == year], actor_by_id)
+        if view.edges:
+            views[year] = view
+    for kind in ACTOR_KINDS:
+        view = build_network(KIND_SLUGS[kind], newest_first, actor_by_id, kind)
+        if view.edges:
+            views[KIND_SLUGS[kind]] = view
+    return views
+
+
+def build_network(slug: str, entries: list[Entry], actor_by_id: dict, kind: str | None = None) -> Network:
+    """The most named actors and their strongest links. With `kind`, the actors of that kind and the
+    actors they appear with (a state's network is the states and whom they meet)."""
+    counts, pair_counts = co_occurrence(entries, actor_by_id)
+    if kind is not None:
+        pair_counts = Counter({pair: n for pair, n in pair_counts.items()
+                               if kind in (actor_by_id[pair[0]].kind, actor_by_id[pair[1]].kind)})
+        counts = Counter({a: n for a, n in counts.items() if any(a in pair for pair in pair_counts)})
+    chosen = set(strongest(counts, MAX_NODES))
+    edges = [Edge(a, b, n) for (a, b), n in strongest_pairs(pair_counts) if a in chosen and b in chosen]
+    edges = edges[:MAX_EDGES]
+    linked = sorted({i for e in edges for i in (e.source, e.target)})
+    biggest = max((counts[i] for i in linked), default=1)
+    radius = {i: node_radius(counts[i], biggest) for i in linked}
+    boxes = {i: label_box(actor_by_id[i].name, radius[i]) for i in linked}
+    positions = spread_labels(fit_to_drawing(layout(linked, edges)), boxes)
+    nodes = tuple(Node(actor_by_id[i], counts[i], *positions[i], radius[i]) for i in linked)
+    pairs = tuple((actor_by_id[a], actor_by_id[b], n) for (a, b), n in strongest_pairs(pair_counts)[:PAIR_ROWS])
+    return Network(slug, len(entries), nodes, tuple(edges), pairs, kind)
+
+
+def co_occurrence(entries: list[Entry], actor_by_id: dict) -> tuple[Counter, Counter]:
+    """Entries per actor, and entries per pair of actors (a pair is its two ids in order)."""
+    counts, pairs = Counter(), Counter()
+    for entry in entries:
+        actors = sorted({a for a in entry.actors if a in actor_by_id})
+        counts.update(actors)
+        pairs.update(combinations(actors, 2))
+    return counts, pairs
+
+
+def strongest(counts: Counter, limit: int) -> list[str]:
+    return [key for key, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]]
+
+
+def strongest_pairs(pair_counts: Counter) -> list[tuple[tuple[str, str], int]]:
+    return sorted(pair_counts.items(), key=lambda item: (-item[1], item[0]))
+
+
+def node_radius(entries: int, biggest: int) -> float:
+    """Area grows with the number of entries: radius from 5 to 22."""
+    return round(5 + 17 * math.sqrt(entries / biggest), 1)
+
+
+# ------------------------------------------------------------------ layout
+
+def start_point(actor_id: str) -> tuple[float, float]:
+    """A spot in the unit square from the id's hash: stable, and independent of the other actors."""
+    digest = hashlib.sha256(actor_id.encode("utf-8")).digest()
+    return int.from_bytes(digest[:4], "big") / 2**32, int.from_bytes(digest[4:8], "big") / 2**32
+
+
+def layout(ids: list[str], edges: list[Edge]) -> dict[str, tuple[float, float]]:
+    """Fruchterman–Reingold in the unit square, then scaled into the drawing; coordinates rounded."""
+    if not ids:
+        return {}
+    position = {i: list(start_point(i)) for i in ids}
+    ideal = math.sqrt(1 / len(ids))
+    heaviest = max((e.shared for e in edges), default=1)
+    for step in range(STEPS):
+        moves = {i: [0.0, 0.0] for i in ids}
+        repel(ids, position, moves, ideal)
+        attract(edges, position, moves, ideal, heaviest)
+        limit = 0.1 * (1 - step / STEPS) + 0.002        # the temperature cools to a small constant
+        for i in ids:
+            dx, dy = moves[i]
+            dx += (0.5 - position[i][0]) * GRAVITY        # a pull to the centre keeps loose actors near
+            dy += (0.5 - position[i][1]) * GRAVITY
+            length = math.sqrt(dx * dx + dy * dy) or 1.0
+            position[i][0] += dx / length * min(length, limit)
+            position[i][1] += dy / length * min(length, limit)
+    return position
+
+
+def repel(ids: list[str], position: dict, moves: dict, ideal: float) -> None:
+    for a, b in combinations(ids, 2):
+        dx, dy = position[a][0] - position[b][0], position[a][1] - position[b][1]
+        distance_sq = max(dx * dx / 4 + dy * dy, 1e-6)      # labels are wide: side by side counts as closer
+        force = ideal * ideal / distance_sq
+        moves[a][0] += dx * force
+        moves[a][1] += dy * force
+        moves[b][0] -= dx * force
+        moves[b][1] -= dy * force
+
+
+def attract(edges: list[Edge], position: dict, moves: dict, ideal: float, heaviest: int) -> None:
+    for edge in edges:
+        a, b = position[edge.source], position[edge.target]
+        dx, dy = a[0] - b[0], a[1] - b[1]
+        distance = math.sqrt(dx * dx + dy * dy)
+        force = distance / ideal * edge.shared / heaviest
+        for mover, sign in ((moves[edge.source], -1), (moves[edge.target], 1)):
+            mover[0] += sign * dx * force
+            mover[1] += sign * dy * force
+
+
+def fit_to_drawing(position: dict) -> dict[str, list[float]]:
+    """Scale the layout to fill the drawing inside its margins."""
+    xs = [p[0] for p in position.values()]
+    ys = [p[1] for p in position.values()]
+    return {key: [MARGIN + share(x, xs) * (WIDTH - 2 * MARGIN), MARGIN + share(y, ys) * (HEIGHT - 2 * MARGIN)]
+            for key, (x, y) in sorted(position.items())}
+
+
+def label_box(name: str, radius: float) -> tuple[float, float]:
+    """Half the width and the height of a node with its label under it, in drawing units."""
+    characters = min(len(name), LABEL_CHARACTERS)
+    return max(characters * CHARACTER_WIDTH, 2 * radius) / 2 + 4, 2 * radius + LABEL_HEIGHT
+
+
+def spread_labels(position: dict, boxes: dict) -> dict[str, tuple[float, float]]:
+    """Nudge overlapping nodes apart, along the axis where they overlap least, a fixed number of
+    rounds; then round the coordinates so that builds are identical."""
+    ids = sorted(position)
+    for _ in range(SPREAD_ROUNDS):
+        moved = False
+        for a, b in combinations(ids, 2):
+            moved |= push_apart(position[a], position[b], boxes[a], boxes[b])
+        for key in ids:
+            half_width, height = boxes[key]
+            position[key][0] = min(max(position[key][0], half_width), WIDTH - half_width)
+            position[key][1] = min(max(position[key][1], height / 2), HEIGHT - height / 2)
+        if not moved:
+            break
+    return {key: (round(x, 1), round(y, 1)) for key, (x, y) in position.items()}
+
+
+def push_apart(a: list[float], b: list[float], box_a, box_b) -> bool:
+    overlap_x = box_a[0] + box_b[0] - abs(a[0] - b[0])
+    overlap_y = (box_a[1] + box_b[1]) / 2 - abs(a[1] - b[1])
+    if overlap_x <= 0 or overlap_y <= 0:
+        return False
+    axis, overlap = (0, overlap_x) if overlap_x < overlap_y else (1, overlap_y)
+    sign = 1 if a[axis] > b[axis] or (a[axis] == b[axis] and axis == 1) else -1
+    a[axis] += sign * overlap / 2
+    b[axis] -= sign * overlap / 2
+    return True
+
+
+def share(value: float, values: list[float]) -> float:
+    """Where `value` lies between the smallest and largest of `values`, 0 to 1 (the middle if all equal)."""
+    span = max(values) - min(values)
+    return (value - min(values)) / span if span else 0.5
