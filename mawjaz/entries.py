@@ -16,8 +16,8 @@ import yaml
 
 from .errors import Problems
 from .model import ENTRY_STATUSES, Entry, Registries
-from .schema import NUMBER_LIST, TEXT, TEXT_LIST, Field, check_mapping, suggest
-from .yamlio import LineDict, YamlError, parse_yaml
+from .schema import NUMBER_LIST, TEXT, TEXT_LIST, Field, check_mapping, check_value, describe, suggest
+from .yamlio import LineDict, LineList, YamlError, parse_yaml
 
 ENTRY_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE_FORMS = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -34,6 +34,10 @@ ENTRY_FIELDS = {
 }
 # Front matter keys owned by later stages; kept as they are, in Entry.extra.
 EXTRA_FIELDS = ("statements", "same_event", "not_same_event")
+STATEMENT_KINDS = ("quote", "reported")
+STATEMENT_FIELDS = {"actor": Field(TEXT, nullable=True), "text": Field(TEXT, required=True),
+                    "kind": Field(TEXT, required=True, choices=STATEMENT_KINDS)}
+EVENT_LINKS = ("same_event", "not_same_event")
 FIELD_ORDER = tuple(ENTRY_FIELDS) + EXTRA_FIELDS
 
 
@@ -57,7 +61,9 @@ def load_entries(entries_dir: Path, registries: Registries | None, problems: Pro
         first_seen[entry.id] = path.name
         if registries is not None:
             _check_references(path, entry, registries, problems)
+            _check_statement_actors(path, entry, registries, problems)
         entries.append(entry)
+    _check_event_links(entries, problems)
     return entries
 
 
@@ -101,6 +107,7 @@ def parse_entry(path: Path, text: str, problems: Problems) -> Entry | None:
     _check_id(path, values, line_of, problems)
     values["date"] = _check_date(path, data.get("date") if isinstance(data, dict) else None, line_of, problems)
     values["seed_lines"] = _check_seed_lines(path, values.get("seed_lines"), line_of, problems)
+    _check_extra_shapes(path, extra, line_of, problems)
     if values.get("status") == "published" and values["date"] is None and before == len(problems.errors()):
         problems.error(path, line_of("date"), "a published entry needs a date",
                        "write the date (YYYY, YYYY-MM or YYYY-MM-DD), or set 'status: draft'")
@@ -163,6 +170,58 @@ def _check_references(path: Path, entry: Entry, registries: Registries, problems
                 registry = "sources" if field_name == "source" else field_name
                 problems.error(path, data_lines.get(field_name), f"unknown {field_name.rstrip('s')} id '{item}'",
                                f"{suggest(item, known)} (or add it to content/{registry}.yaml)")
+
+
+def _check_extra_shapes(path: Path, extra: dict, line_of, problems: Problems) -> None:
+    """statements: a list of {actor, text, kind}; same_event and not_same_event: lists of entry ids."""
+    statements = extra.get("statements")
+    if statements is not None:
+        if not isinstance(statements, list):
+            problems.error(path, line_of("statements"), "'statements' should be a list, found " + describe(statements),
+                           "write one '- actor: …' block per statement, with text and kind")
+        else:
+            for index, item in enumerate(statements):
+                check_mapping(item, STATEMENT_FIELDS, path, problems, where=f"statements[{index + 1}]",
+                              line=statements.line_of(index) if isinstance(statements, LineList) else line_of("statements"))
+    for key in EVENT_LINKS:
+        if key in extra and extra[key] is not None:
+            check_value(extra[key], Field(TEXT_LIST), path, problems, key, line_of(key))
+
+
+def _check_statement_actors(path: Path, entry: Entry, registries: Registries, problems: Problems) -> None:
+    for statement in statement_list(entry):
+        actor = statement.get("actor")
+        if isinstance(actor, str) and actor not in registries.actor_by_id:
+            line = statement.line_of("actor") if isinstance(statement, LineDict) else None
+            problems.error(path, line, f"unknown actor id '{actor}' in a statement",
+                           f"{suggest(actor, registries.actor_by_id)} (or write 'actor: null' when the speaker is unknown)")
+
+
+def _check_event_links(entries: list[Entry], problems: Problems) -> None:
+    """same_event / not_same_event name other entries that exist, and never both for one pair."""
+    known = {entry.id for entry in entries}
+    for entry in entries:
+        extra = dict(entry.extra)
+        for key in EVENT_LINKS:
+            value = extra.get(key) or []
+            for index, linked in enumerate(value):
+                line = value.line_of(index) if isinstance(value, LineList) else None
+                if linked == entry.id:
+                    problems.error(entry.path, line, f"'{key}' names the entry itself", f"remove '{linked}' from it")
+                elif linked not in known:
+                    problems.error(entry.path, line, f"'{key}' names '{linked}', which is not an entry",
+                                   suggest(linked, known))
+        split = extra.get("not_same_event") or []
+        both = set(extra.get("same_event") or []) & set(split)
+        for linked in sorted(both):
+            problems.error(entry.path, getattr(split, "line", None), f"'{linked}' is in both same_event and not_same_event",
+                           "keep it in one of the two lists")
+
+
+def statement_list(entry: Entry) -> list:
+    """The entry's statements as written in its front matter (mappings), or []."""
+    statements = dict(entry.extra).get("statements")
+    return [s for s in statements if isinstance(s, dict)] if isinstance(statements, list) else []
 
 
 def _field_lines(path: Path) -> dict[str, int]:
