@@ -101,7 +101,8 @@ def data_files(config: Config, site: SiteModel) -> dict[str, str]:
     """data/entries.json, actors.json, themes.json: the shown record, for researchers."""
     entries = [{"id": e.id, "url": config.base_url + entry_path(e.id), "title": e.title, "date": e.date,
                 "source": e.source, "place": e.place, "actors": list(e.actors), "themes": list(e.themes),
-                "summary": e.summary, "body": e.body} for e in site.entries]
+                "summary": e.summary, "body": e.body,
+                "statements": [s.as_front_matter() for s in site.statements[e.id]]} for e in site.entries]
     actors = [{"id": a.id, "url": config.base_url + actor_path(a.id), "name": a.name, "name_en": a.name_en,
                "kind": a.kind, "role": a.role, "affiliation": a.affiliation, "entries": len(site.by_actor[a.id])}
               for a in site.registries.actors if a.id in site.by_actor]

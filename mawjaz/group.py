@@ -11,12 +11,14 @@ from dataclasses import dataclass, field
 from .config import Config
 from .model import ACTOR_KINDS, Actor, Entry, Registries, Theme
 from .network import network_views
+from .statements import Statement
 from .wording import padded_date
 
 RELATED_COUNT = 5
 CO_ACTOR_COUNT = 10
 MAIN_COUNT = 10
 MATRIX_ACTORS = 15
+SAID_COUNT = 20
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,8 @@ class SiteModel:
     active_actors: tuple = ()        # ((Actor, count), …) over the last config.home_months months
     active_themes: tuple = ()
     networks: dict = field(default_factory=dict, compare=False)    # "" | year | kind slug → network.Network
+    statements: dict = field(default_factory=dict, compare=False)  # entry id → (Statement, …) as written
+    said: dict = field(default_factory=dict, compare=False)        # actor id → ((Statement, Entry), …) newest first
 
     def actors_of(self, entry: Entry) -> list[Actor]:
         return [self.registries.actor_by_id[i] for i in entry.actors if i in self.registries.actor_by_id]
@@ -115,6 +119,7 @@ def group_site(config: Config, registries: Registries, entries: list[Entry], dra
     by_theme = index_by(shown, lambda e: e.themes)
     older, newer = neighbours(shown)
     recent = recent_entries(shown, config.home_months)
+    statements = {e.id: entry_statements(e, registries.actor_by_id) for e in shown}
     return SiteModel(
         config, registries, tuple(shown), by_actor=by_actor, by_theme=by_theme,
         by_source=index_by(shown, lambda e: (e.source,) if e.source else ()),
@@ -129,7 +134,26 @@ def group_site(config: Config, registries: Registries, entries: list[Entry], dra
         active_actors=ranked(tag_counts(recent, lambda e: e.actors), registries.actor_by_id, MAIN_COUNT),
         active_themes=ranked(tag_counts(recent, lambda e: e.themes), registries.theme_by_id, MAIN_COUNT),
         networks=network_views(shown, registries.actor_by_id),
+        statements=statements, said=said_by_actor(shown, statements),
     )
+
+
+def entry_statements(entry: Entry, actor_by_id: dict) -> tuple[Statement, ...]:
+    """The statements of an entry's front matter; a speaker the registry does not know counts as none."""
+    written = dict(entry.extra).get("statements")
+    items = [s for s in written if isinstance(s, dict) and s.get("text")] if isinstance(written, list) else []
+    return tuple(Statement(s.get("actor") if s.get("actor") in actor_by_id else None, str(s["text"]).strip(),
+                           s.get("kind") or "reported") for s in items)
+
+
+def said_by_actor(newest_first: list[Entry], statements: dict) -> dict[str, tuple]:
+    """Actor id → (statement, entry) pairs, newest entry first, at most SAID_COUNT."""
+    said: dict[str, list] = defaultdict(list)
+    for entry in newest_first:
+        for statement in statements[entry.id]:
+            if statement.actor and len(said[statement.actor]) < SAID_COUNT:
+                said[statement.actor].append((statement, entry))
+    return {actor: tuple(pairs) for actor, pairs in said.items()}
 
 
 def index_by(entries: list[Entry], keys_of) -> dict[str, tuple[Entry, ...]]:

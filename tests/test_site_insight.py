@@ -88,3 +88,27 @@ def test_hostile_actor_names_stay_text_in_every_chart(tmp_path):
         assert "<script>alert" not in html and "<b onload" not in html, path
     network = (tmp_path / "site/network/index.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b onload=x&gt;" in network
+
+
+def test_entry_page_shows_its_statements_inside_the_indexed_text(fixture_site):
+    html = (fixture_site / "entries/2025-09-23-united-states-unga/index.html").read_text(encoding="utf-8")
+    indexed = html.split("data-pagefind-body", 1)[1].split("</article>", 1)[0]
+    assert 'class="statements"' in indexed
+    assert '<a href="/actors/hanna-tetteh/">هانا تيتيه</a>:</span> <q>البعثة <bdi>(UNSMIL)</bdi> ستواصل' in indexed
+
+
+def test_actor_page_lists_what_the_actor_said_newest_first_linked_to_each_entry(fixture_site):
+    page = read_page(fixture_site, fixture_site / "actors/hanna-tetteh/index.html")
+    assert "ما قاله" in page.text and "ستواصل العمل مع الأطراف كافة" in page.text
+    html = (fixture_site / "actors/hanna-tetteh/index.html").read_text(encoding="utf-8")
+    said = html.split('id="said-heading"', 1)[1].split("</section>", 1)[0]
+    assert '<a href="/entries/2025-09-23-united-states-unga/">' in said
+    assert "ما قاله" not in (fixture_site / "actors/turkey/index.html").read_text(encoding="utf-8")
+
+
+def test_a_hostile_statement_stays_text(fixture_site):
+    page = read_page(fixture_site, fixture_site / "entries/2025-hostile-markup/index.html")
+    assert "<script>alert(4)</script>" in page.text and "متحدث لم يُسمَّ" in page.text
+    italy = read_page(fixture_site, fixture_site / "actors/italy/index.html")
+    assert "<script>alert(4)</script>" in italy.text
+    assert not [tag for tag, _ in italy.tags if tag == "script"]
