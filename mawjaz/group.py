@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from .config import Config
 from .model import ACTOR_KINDS, Actor, Entry, Registries, Theme
 from .network import network_views
+from .same_event import same_event_links
 from .statements import Statement
 from .wording import padded_date
 
@@ -41,6 +42,7 @@ class SiteModel:
     networks: dict = field(default_factory=dict, compare=False)    # "" | year | kind slug → network.Network
     statements: dict = field(default_factory=dict, compare=False)  # entry id → (Statement, …) as written
     said: dict = field(default_factory=dict, compare=False)        # actor id → ((Statement, Entry), …) newest first
+    same_event: dict = field(default_factory=dict, compare=False)  # entry id → other outlets' entries of its event
 
     def actors_of(self, entry: Entry) -> list[Actor]:
         return [self.registries.actor_by_id[i] for i in entry.actors if i in self.registries.actor_by_id]
@@ -134,7 +136,7 @@ def group_site(config: Config, registries: Registries, entries: list[Entry], dra
         active_actors=ranked(tag_counts(recent, lambda e: e.actors), registries.actor_by_id, MAIN_COUNT),
         active_themes=ranked(tag_counts(recent, lambda e: e.themes), registries.theme_by_id, MAIN_COUNT),
         networks=network_views(shown, registries.actor_by_id),
-        statements=statements, said=said_by_actor(shown, statements),
+        statements=statements, said=said_by_actor(shown, statements), same_event=same_event_links(shown),
     )
 
 

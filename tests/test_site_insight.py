@@ -112,3 +112,12 @@ def test_a_hostile_statement_stays_text(fixture_site):
     italy = read_page(fixture_site, fixture_site / "actors/italy/index.html")
     assert "<script>alert(4)</script>" in italy.text
     assert not [tag for tag, _ in italy.tags if tag == "script"]
+
+
+def test_entries_of_one_event_link_each_other_both_ways(fixture_site):
+    for here, there in (("2025-09-23-unsmil-briefing", "2025-09-23-united-states-unga"),
+                        ("2025-09-23-united-states-unga", "2025-09-23-unsmil-briefing")):
+        html = (fixture_site / f"entries/{here}/index.html").read_text(encoding="utf-8")
+        also = html.split('class="also-reported"', 1)[1].split("</section>", 1)[0]
+        assert f'<a href="/entries/{there}/">' in also and "وكالة الأنباء الليبية" in also
+    assert "also-reported" not in (fixture_site / "entries/2025-08-dbeibah-oil/index.html").read_text(encoding="utf-8")

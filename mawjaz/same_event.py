@@ -1,0 +1,93 @@
+"""Entries → which of them report the same event from different outlets. No I/O.
+
+Two entries are taken to report one event when all of these hold (precision first: a missed pair
+costs a link, a wrong one misleads):
+- both are dated to the day, at most MAX_DAYS apart;
+- they come from different outlets (or one outlet is unknown);
+- they name the same actors: at least one shared, and half of all the actors either names;
+- their text is near the same: the Jaccard index of their three-word shingles (title and body,
+  normalised) reaches SHINGLE_JACCARD, or that of their word sets reaches WORD_JACCARD.
+Maintainers decide in the front matter: `same_event: [id]` joins a pair, `not_same_event: [id]`
+splits one; either entry may say it, and a split wins. Entries are only linked, never merged.
+"""
+from __future__ import annotations
+
+import datetime
+import re
+
+from .model import Entry
+
+MAX_DAYS = 3
+SHINGLE_JACCARD = 0.25
+WORD_JACCARD = 0.5
+ACTOR_OVERLAP = 0.5
+FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه", "ى": "ي", "ی": "ي", "ک": "ك"})
+NOT_WORD = re.compile(r"[^\w]+")
+MARKS = re.compile(r"[\u064B-\u0652\u0670\u0640]")
+
+
+def words_of(text: str) -> list[str]:
+    """Normalised words: letters folded, diacritics and tatweel gone, a leading و dropped."""
+    words = NOT_WORD.sub(" ", MARKS.sub("", text.translate(FOLD))).split()
+    return [w[1:] if w.startswith("و") and len(w) > 3 else w for w in words]
+
+
+def shingles(words: list[str], size: int = 3) -> set[tuple[str, ...]]:
+    if len(words) < size:
+        return {tuple(words)} if words else set()
+    return {tuple(words[i:i + size]) for i in range(len(words) - size + 1)}
+
+
+def jaccard(a: set, b: set) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
+def day_of(entry: Entry) -> datetime.date | None:
+    if not entry.date or len(entry.date) != 10:
+        return None
+    return datetime.date.fromisoformat(entry.date)
+
+
+def same_actors(a: Entry, b: Entry) -> bool:
+    first, second = set(a.actors), set(b.actors)
+    return bool(first & second) and jaccard(first, second) >= ACTOR_OVERLAP
+
+
+def same_text(a_words: list[str], b_words: list[str]) -> bool:
+    return (jaccard(shingles(a_words), shingles(b_words)) >= SHINGLE_JACCARD
+            or jaccard(set(a_words), set(b_words)) >= WORD_JACCARD)
+
+
+def detected_pairs(entries: list[Entry]) -> set[tuple[str, str]]:
+    """Pairs of ids (in id order) that the rules above find, comparing only entries days apart."""
+    dated = sorted(((day, e) for e in entries if (day := day_of(e))), key=lambda pair: (pair[0], pair[1].id))
+    words = {e.id: words_of(e.title + "\n" + e.body) for _, e in dated}
+    pairs, start = set(), 0
+    for index, (day, entry) in enumerate(dated):
+        while (day - dated[start][0]).days > MAX_DAYS:
+            start += 1
+        for _, other in dated[start:index]:
+            if other.source and entry.source and other.source == entry.source:
+                continue
+            if same_actors(entry, other) and same_text(words[entry.id], words[other.id]):
+                pairs.add(tuple(sorted((entry.id, other.id))))
+    return pairs
+
+
+def maintainer_pairs(entries: list[Entry], key: str) -> set[tuple[str, str]]:
+    known = {e.id for e in entries}
+    return {tuple(sorted((e.id, other))) for e in entries for other in dict(e.extra).get(key) or []
+            if other in known and other != e.id}
+
+
+def same_event_links(entries: list[Entry]) -> dict[str, tuple[Entry, ...]]:
+    """Entry id → the other entries that report its event, oldest first (only entries that have some)."""
+    pairs = (detected_pairs(entries) | maintainer_pairs(entries, "same_event")) - \
+        maintainer_pairs(entries, "not_same_event")
+    by_id = {e.id: e for e in entries}
+    links: dict[str, list[Entry]] = {}
+    for a, b in sorted(pairs):
+        links.setdefault(a, []).append(by_id[b])
+        links.setdefault(b, []).append(by_id[a])
+    return {key: tuple(sorted(found, key=lambda e: (e.date or "", e.id))) for key, found in sorted(links.items())}
+
