@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-PAGES = ["", "entries/2025-09-23-united-states-unga/", "entries/2025-hostile-markup/", "actors/", "network/",
+PAGES = ["", "entries/2025-09-23-united-states-unga/", "entries/2025-hostile-markup/", "actors/", "network/", "network/states/", "actors/abdulhamid-dbeibah/",
          "actors/hanna-tetteh/", "themes/", "themes/political-process/", "archive/2025/", "about/", "search/"]
 
 
@@ -61,3 +61,23 @@ def test_skip_link_is_first_and_visible_when_focused(browser, served_site):
                             "document.activeElement.getBoundingClientRect().top]")
     assert focused[0] == "#main" and focused[1] >= 0
     page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme, accent", [("light", "rgb(155, 34, 38)"), ("dark", "rgb(240, 138, 128)")])
+def test_charts_take_the_colours_of_the_reader_scheme(browser, served_site, scheme, accent):
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(served_site + "actors/abdulhamid-dbeibah/")
+    assert page.eval_on_selector(".chart-bar", "bar => getComputedStyle(bar).fill") == accent
+    page.goto(served_site + "network/")
+    label = page.eval_on_selector(".network-node text", "text => getComputedStyle(text).fill")
+    ink = page.evaluate("getComputedStyle(document.body).color")
+    assert label == ink
+    page.keyboard.press("Tab")
+    for _ in range(40):
+        if page.evaluate("document.activeElement.closest('svg') !== null"):
+            break
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('href')").startswith("/actors/")
+    context.close()
