@@ -114,6 +114,8 @@ _DIGIT_TABLE = str.maketrans(DIGIT_FOLDS)
 _PERSIAN_IN_WORD = re.compile("[" + "".join(DISPLAY_LETTER_FOLDS) + "]")
 _SPACES = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W_]+")
+# A word as written: letters and digits with the marks and tatweel inside it.
+_WRITTEN_WORD = re.compile(r"(?:[^\W_]|[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640])+")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r" +([\u060c\u061b\u061f.,:;!?»)])")
 _COMMA_GLUED_TO_WORD = re.compile(r"([\u0621-\u064a\u0660-\u0669])\u060c(?=[\u0621-\u064a])")
 
@@ -138,6 +140,15 @@ def normalise_for_matching(text: str) -> str:
 def tokenise(text: str) -> list[str]:
     """Words of the text, normalised for matching; every punctuation mark (، ؛ ؟ « » -) separates."""
     return _WORD.findall(normalise_for_matching(text))
+
+
+def tokenise_with_spans(text: str) -> list[tuple[str, int, int]]:
+    """(token, start, end) for each word: the normalised token and where it stands in `text`."""
+    spans = []
+    for match in _WRITTEN_WORD.finditer(text):
+        for token in tokenise(match.group()):
+            spans.append((token, match.start(), match.end()))
+    return spans
 
 
 def strip_clitics(token: str) -> list[str]:
@@ -176,12 +187,15 @@ def _add_article_forms(word: str, candidates: list[str]) -> None:
 
 
 def clean_for_display(text: str) -> str:
-    """Repair encoding artefacts and keep the writer's spelling: one line of clean text."""
-    text = unicodedata.normalize("NFC", text).translate(_DISPLAY_TABLE)
-    text = _PERSIAN_IN_WORD.sub(lambda match: DISPLAY_LETTER_FOLDS[match.group()], text)
-    text = _SPACES.sub(" ", text).strip()
-    text = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", text)
-    return _COMMA_GLUED_TO_WORD.sub("\\1\u060c ", text)
+    """Repair encoding artefacts and keep the writer's spelling: one line of clean text. Idempotent."""
+    while True:
+        cleaned = unicodedata.normalize("NFC", text.translate(_DISPLAY_TABLE))
+        cleaned = _PERSIAN_IN_WORD.sub(lambda match: DISPLAY_LETTER_FOLDS[match.group()], cleaned)
+        cleaned = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", _SPACES.sub(" ", cleaned).strip())
+        cleaned = _COMMA_GLUED_TO_WORD.sub("\\1\u060c ", cleaned)
+        if cleaned == text:
+            return cleaned
+        text = cleaned
 
 
 def to_ascii_digits(text: str) -> str:
