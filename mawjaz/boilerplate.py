@@ -86,6 +86,10 @@ PERSON_TITLES = (
     "الدبلوماسي", "الناطق", "المتحدث", "المتحدثة", "الأمين", "وكيل", "القائم", "القائمة", "مدير",
     "مديرة", "الشيخ", "الدكتور", "الدكتورة", "د", "النائب", "عضو", "الأمير", "الملك", "المدعي",
 )
+# An office named right after one of these is part of a person's title ("المبعوث الخاص للأمم المتحدة"),
+# not an actor of the story.
+TITLE_COMPLEMENTS = ("الخاص", "الخاصة")
+
 # Words that are never part of a name (prepositions, titles' complements, common nouns).
 NOT_NAME_WORDS = (
     "في", "من", "على", "إلى", "عن", "مع", "لدى", "بين", "بعد", "قبل", "خلال", "عبر", "حول", "منذ",

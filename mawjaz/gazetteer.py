@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import boilerplate as patterns
-from .arabic import normalise_for_matching, strip_clitics, tokenise, tokenise_with_spans
+from .arabic import ARTICLE, MIN_STEM_LETTERS, normalise_for_matching, strip_clitics, tokenise, tokenise_with_spans
 from .model import Evidence, Registries, Tags
 
 FULL, SHORT, ADJECTIVE, TERM = "full", "short", "adjective", "term"
@@ -48,6 +48,7 @@ class Gazetteer:
     known_names: frozenset = frozenset()       # normalised names of actors and reviewed non-actors
     titles: frozenset = frozenset()
     not_name_words: frozenset = frozenset()
+    title_complements: frozenset = frozenset()
 
 
 def build_gazetteer(registries: Registries, not_actors: tuple[str, ...] = ()) -> Gazetteer:
@@ -63,17 +64,27 @@ def build_gazetteer(registries: Registries, not_actors: tuple[str, ...] = ()) ->
     return Gazetteer(_index(actor_phrases), _index(theme_phrases),
                      frozenset(a.id for a in registries.actors if a.unambiguous), frozenset(known),
                      frozenset(normalise_for_matching(t) for t in patterns.PERSON_TITLES),
-                     frozenset(normalise_for_matching(w) for w in patterns.NOT_NAME_WORDS + registries.places))
+                     frozenset(normalise_for_matching(w) for w in patterns.NOT_NAME_WORDS + registries.places),
+                     frozenset(normalise_for_matching(w) for w in patterns.TITLE_COMPLEMENTS))
 
 
 def _index(phrases: list[Phrase]) -> dict:
+    """First token → phrases. A first token with the article is also found without it:
+    'الانتخابات' matches 'انتخابات' and 'لانتخابات'."""
     index: dict = {}
     for phrase in phrases:
         if phrase.tokens:
-            index.setdefault(phrase.tokens[0], []).append(phrase)
+            for key in _first_token_keys(phrase.tokens[0]):
+                index.setdefault(key, []).append(phrase)
     for bucket in index.values():
         bucket.sort(key=lambda p: (-len(p.tokens), p.strength != FULL, p.target))
     return index
+
+
+def _first_token_keys(token: str) -> tuple[str, ...]:
+    if token.startswith(ARTICLE) and len(token) - len(ARTICLE) >= MIN_STEM_LETTERS + 1:
+        return (token, token[len(ARTICLE):])
+    return (token,)
 
 
 # ---------------------------------------------------------------- matching
@@ -135,6 +146,8 @@ def _precise(gazetteer: Gazetteer, matches: list[Match], paragraphs: tuple[str, 
             continue
         if match.phrase.strength == ADJECTIVE and _describes_a_person(gazetteer, match, matches, paragraphs):
             continue
+        if _inside_a_title(gazetteer, match, paragraphs):
+            continue
         kept.append(match)
     return kept
 
@@ -148,6 +161,14 @@ def _describes_a_person(gazetteer: Gazetteer, adjective: Match, matches: list[Ma
     tokens = tokenise(paragraphs[adjective.paragraph])
     before = tokens[adjective.start - 1] if adjective.start else ""
     return not (set(strip_clitics(before)) & gazetteer.titles)
+
+
+def _inside_a_title(gazetteer: Gazetteer, match: Match, paragraphs) -> bool:
+    """'الممثلة الخاصة للأمين العام للأمم المتحدة هانا تيتيه': the office is part of her title, not an actor."""
+    if match.start == 0 or match.phrase.person:
+        return False
+    before = tokenise(paragraphs[match.paragraph])[match.start - 1]
+    return before in gazetteer.title_complements
 
 
 # ---------------------------------------------------------------- unknown names
