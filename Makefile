@@ -26,6 +26,10 @@ serve: $(STAMP)
 bench: $(STAMP)
 	$(PY) -m bench
 
+# Rewrite tests/golden/ from an ingest of seeds/ after a deliberate change to ingest or the registries.
+golden: $(STAMP)
+	$(PY) tests/golden_ingest.py
+
 clean:
 	rm -rf site .pytest_cache bench/out
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -100,7 +100,8 @@ def read_story(seed: str, story_lines: StoryLines, page: tuple[Line, ...], conte
                   summary=extract_summary(lead, place_names))
     # A title made from the lead repeats the lead's words (cut short): only a real headline is tagged.
     headline = story_lines.headline.text if story_lines.headline else ""
-    return story, tag_story(context.gazetteer, (headline, *story.paragraphs))
+    year = int(date[:4]) if date else None
+    return story, tag_story(context.gazetteer, (headline, *story.paragraphs), year)
 
 
 def make_entry(story: Story, tags: Tags, taken_ids: set, default_status: str) -> Entry:
