@@ -77,6 +77,12 @@ def _matches_any(text: str, patterns: tuple[str, ...]) -> bool:
     return any(re.search(pattern, text, re.IGNORECASE) for pattern in patterns)
 
 
+def _mostly_latin(text: str) -> bool:
+    letters = [char for char in text if char.isalpha()]
+    arabic = sum(1 for char in letters if has_arabic_letters(char))
+    return bool(letters) and arabic * 2 < len(letters)
+
+
 def _relabel(lines, test, kind: str, rule: str) -> tuple[Line, ...]:
     return tuple(mark(line, kind, rule) if line.kind == TEXT and test(line) else line for line in lines)
 
@@ -101,7 +107,7 @@ def mark_blank_lines(lines):
 def mark_notices(lines):
     """Latin-script notices ("Sorry, you need to enable JavaScript…") and CMS field hints."""
     def is_notice(line):
-        return not has_arabic_letters(line.text) and _matches_any(line.text, chrome.NOTICE_PATTERNS)
+        return _mostly_latin(line.text) and _matches_any(line.text, chrome.NOTICE_PATTERNS)
     return _relabel(lines, is_notice, DROP, "notice")
 
 

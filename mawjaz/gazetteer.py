@@ -124,6 +124,11 @@ def _longest_phrase_at(index: dict, tokens: list[str], position: int) -> Phrase 
     return best
 
 
+def actors_named(gazetteer: Gazetteer, text: str) -> set[str]:
+    """The actors one paragraph names (no background or candidate analysis: for splitting a page)."""
+    return {m.phrase.target for m in _precise(gazetteer, find_matches(gazetteer.actors, (text,)), (text,))}
+
+
 def tag_story(gazetteer: Gazetteer, paragraphs: tuple[str, ...], year: int | None = None) -> Tags:
     """Actors and themes in order of first mention, the evidence for each, and unknown names.
 

@@ -126,4 +126,4 @@ def test_summary_is_at_most_fifty_words_from_the_lead(seed, index):
 def test_source_from_signatures(seed, index, source):
     story, _, _, context = read(seed, index)
     page = clean_lines((SEEDS / seed).read_text(encoding="utf-8"))
-    assert extract_source(story.lines, page, context.registries) == source
+    assert extract_source(story.lines, page, context.sources) == source
