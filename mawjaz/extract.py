@@ -21,6 +21,7 @@ MIN_TITLE_WORDS = 8
 MAX_SUMMARY_WORDS = 50
 SENTENCE_ENDS = (".", "!", "؟", "?", "»", "”", '"', ")")
 ELLIPSIS = "…"
+UNTITLED = "بلا عنوان"          # never left empty: an entry needs a title; the maintainer writes one
 _DATELINE = re.compile(r"^(?P<head>[^-–—:]{1,80}?)\s*[-–—:]\s*(?P<rest>\S.*)$")
 _AGENCY_MARK = re.compile(r"\([^()]{1,20}\)")
 _SENTENCE_END = re.compile(r"(?<=[.!؟?])\s+")
@@ -73,8 +74,9 @@ def extract_title(headline: Line | None, lead: Line | None, places: frozenset[st
     if headline is not None:
         return headline.text.rstrip(" .")
     if lead is None:
-        return ""
-    return shorten(_without_dateline(lead.text, places), MAX_TITLE_WORDS, MIN_TITLE_WORDS).rstrip(" .،")
+        return UNTITLED
+    title = shorten(_without_dateline(lead.text, places), MAX_TITLE_WORDS, MIN_TITLE_WORDS).rstrip(" .،")
+    return title or lead.text.strip() or UNTITLED
 
 
 def extract_summary(lead: Line | None, places: frozenset[str]) -> str:

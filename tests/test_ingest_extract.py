@@ -127,3 +127,9 @@ def test_source_from_signatures(seed, index, source):
     story, _, _, context = read(seed, index)
     page = clean_lines((SEEDS / seed).read_text(encoding="utf-8"))
     assert extract_source(story.lines, page, context.sources) == source
+
+
+def test_a_title_is_never_empty():
+    from mawjaz.cleaning import Line
+    assert extract_title(None, Line(1, ".", "."), frozenset()) == "."
+    assert extract_title(None, None, frozenset()) == "بلا عنوان"
