@@ -106,3 +106,17 @@ def test_unknown_names_are_warnings_that_name_the_seed_line_and_a_review_silence
     (content / "not_actors.yaml").write_text("- ميشيل سيسون\n", encoding="utf-8")
     result = run_build("check", "--content", str(content), "--seeds", str(seeds))
     assert "ميشيل سيسون" not in result.stderr
+
+
+def test_a_corrected_seed_keeps_an_entry_whose_body_the_maintainer_rewrote(tmp_path):
+    content, seeds = setup(tmp_path)
+    ingest(content, seeds)
+    entry = next(p for p in (content / "entries").glob("*.md") if f"seed: {SEED_000}" in p.read_text("utf-8")
+                 and "seed_lines: [1, 9]" in p.read_text("utf-8"))
+    front, _ = entry.read_text(encoding="utf-8").rsplit("---\n", 1)
+    entry.write_text(front + "---\nنص أعاد المحرر كتابته بالكامل.\n", encoding="utf-8")
+    seed = seeds / SEED_000
+    seed.write_text(seed.read_text(encoding="utf-8").replace("يالعملية", "بالعملية"), encoding="utf-8")
+    before = snapshot(content)
+    result = run_build("ingest", "--content", str(content), "--seeds", str(seeds))
+    assert snapshot(content) == before and "seed changed, entry kept" in result.stderr
