@@ -1,4 +1,4 @@
-"""Dates as Arabic news pages write them → ISO text (YYYY-MM-DD, or YYYY-MM when no day is given).
+"""Dates as Arabic news pages write them → ISO text (YYYY-MM-DD). Only a full date is a date.
 
 Month names are plain data: the Egyptian/Gulf names (سبتمبر), the Levantine names (أيلول), the
 Maghrebi names (جوان، جويلية، أوت), and the names used in Libya between 1986 and 2011 (الفاتح).
@@ -35,7 +35,6 @@ _MONTH = "(" + "|".join(sorted(map(re.escape, _MONTH_OF), key=len, reverse=True)
 _YEAR = r"(\d{4})\s*م?(?!\s*ه)(?!\d)"
 _DAY_MONTH_YEAR = re.compile(
     r"(?<!\d)(\d{1,2})\s*(?:من\s+)?" + _MONTH + r"(?:\s*[/(]\s*" + _MONTH + r"\s*\)?)?\s*(?:عام\s+|سنه\s+)?" + _YEAR)
-_MONTH_YEAR = re.compile(r"(?<!\d\s)(?<!\d)\b" + _MONTH + r"(?:\s*[/(]\s*" + _MONTH + r"\s*\)?)?\s*(?:عام\s+)?" + _YEAR)
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 _DAY_FIRST = re.compile(r"(?<!\d)(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?!\d)")
 # Weekdays are written with the article ("الأحد"); without it "أحد" is "someone".
@@ -44,7 +43,7 @@ _WEEKDAY = re.compile(r"(?<!\S)[وف]?ال(" + "|".join(normalise_for_matching(d
 
 @dataclass(frozen=True)
 class FoundDate:
-    iso: str            # YYYY-MM-DD or YYYY-MM
+    iso: str            # YYYY-MM-DD
     text: str           # the words it was read from (normalised)
     start: int
 
@@ -62,23 +61,14 @@ def find_dates(text: str) -> list[FoundDate]:
     return sorted((item for item in found if item), key=lambda item: item.start)
 
 
-def find_month_years(text: str) -> list[FoundDate]:
-    """Month and year without a day ("سبتمبر 2025"), for a date of coarser precision."""
-    folded = normalise_for_matching(text)
-    found = [_make(match, int(match.group(3)), _MONTH_OF[match.group(1)], None)
-             for match in _MONTH_YEAR.finditer(folded)]
-    return [item for item in found if item]
-
-
-def _make(match: re.Match, year: int, month: int, day: int | None) -> FoundDate | None:
+def _make(match: re.Match, year: int, month: int, day: int) -> FoundDate | None:
     if not FIRST_YEAR <= year <= LAST_YEAR:
         return None
     try:
-        calendar_date(year, month, day or 1)
+        calendar_date(year, month, day)
     except ValueError:
         return None
-    iso = f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
-    return FoundDate(iso, match.group(0).strip(), match.start())
+    return FoundDate(f"{year:04d}-{month:02d}-{day:02d}", match.group(0).strip(), match.start())
 
 
 def names_a_weekday(text: str) -> bool:
