@@ -124,13 +124,29 @@ _COMMA_GLUED_TO_WORD = re.compile(r"([\u0621-\u064a\u0660-\u0669])\u060c(?=[\u06
 # ---------------------------------------------------------------- matching
 
 
-@lru_cache(maxsize=1 << 17)   # words and lines repeat across a page and across seeds
 def normalise_for_matching(text: str) -> str:
     """Fold spelling variants so that equal words compare equal. Idempotent.
 
     NFKC (presentation forms such as ﻻ), then the tables, then case and spaces; repeated until
     nothing changes, because removing a mark can bring two characters together that NFKC joins.
     """
+    return _normalise_word(text) if len(text) <= CACHED_LENGTH else _normalise_line(text)
+
+
+CACHED_LENGTH = 80     # words and short lines repeat across every page: many are remembered
+
+
+@lru_cache(maxsize=1 << 17)
+def _normalise_word(text: str) -> str:
+    return _normalise(text)
+
+
+@lru_cache(maxsize=1 << 12)   # the lines of the page being read, which every cleaning rule looks at
+def _normalise_line(text: str) -> str:
+    return _normalise(text)
+
+
+def _normalise(text: str) -> str:
     while True:
         folded = unicodedata.normalize("NFKC", text).translate(_MATCH_TABLE).casefold()
         folded = _SPACES.sub(" ", folded).strip()
