@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date as calendar_date
+from datetime import date as calendar_date, timedelta
 
 from .arabic import normalise_for_matching
 
@@ -27,6 +27,11 @@ MONTH_NAMES: dict[int, tuple[str, ...]] = {
     12: ("ديسمبر", "كانون الأول", "الكانون"),
 }
 WEEKDAYS = ("الإثنين", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد")
+# Python's weekday numbers (Monday = 0) of the weekdays above.
+WEEKDAY_NUMBERS = {"الإثنين": 0, "الاثنين": 0, "الثلاثاء": 1, "الأربعاء": 2, "الخميس": 3, "الجمعة": 4,
+                   "السبت": 5, "الأحد": 6}
+# "أمس الثلاثاء" in a report dated Wednesday is Tuesday: days relative to the report's date.
+RELATIVE_DAYS = {"أمس": -1, "اليوم": 0}
 # Years outside this range are not a story's date (a Hijri year such as 1447 among them).
 FIRST_YEAR, LAST_YEAR = 1990, 2100
 
@@ -39,6 +44,9 @@ _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 _DAY_FIRST = re.compile(r"(?<!\d)(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?!\d)")
 # Weekdays are written with the article ("الأحد"); without it "أحد" is "someone".
 _WEEKDAY = re.compile(r"(?<!\S)[وف]?ال(" + "|".join(normalise_for_matching(d)[2:] for d in WEEKDAYS) + r")\b")
+_WEEKDAY_NUMBER = {normalise_for_matching(name): number for name, number in WEEKDAY_NUMBERS.items()}
+_RELATIVE_DAY = {normalise_for_matching(word): offset for word, offset in RELATIVE_DAYS.items()}
+_RELATIVE_WEEKDAY = re.compile(r"(?<!\S)(" + "|".join(_RELATIVE_DAY) + r")\s+(" + "|".join(_WEEKDAY_NUMBER) + r")\b")
 
 
 @dataclass(frozen=True)
@@ -69,6 +77,16 @@ def _make(match: re.Match, year: int, month: int, day: int) -> FoundDate | None:
     except ValueError:
         return None
     return FoundDate(f"{year:04d}-{month:02d}-{day:02d}", match.group(0).strip(), match.start())
+
+
+def day_named_relative_to(text: str, report_date: str) -> FoundDate | None:
+    """'أمس الثلاثاء' / 'اليوم الخميس' in a report of `report_date` (YYYY-MM-DD), when the weekday agrees."""
+    base = calendar_date.fromisoformat(report_date)
+    for match in _RELATIVE_WEEKDAY.finditer(normalise_for_matching(text)):
+        day = base + timedelta(days=_RELATIVE_DAY[match.group(1)])
+        if day.weekday() == _WEEKDAY_NUMBER[match.group(2)]:
+            return FoundDate(day.isoformat(), match.group(0), match.start())
+    return None
 
 
 def names_a_weekday(text: str) -> bool:
