@@ -130,6 +130,12 @@ def actors_named(gazetteer: Gazetteer, text: str) -> set[str]:
     return {m.phrase.target for m in _precise(gazetteer, find_matches(gazetteer.actors, (text,)), (text,))}
 
 
+def named_actors(gazetteer: Gazetteer, paragraphs: tuple[str, ...]) -> list[Match]:
+    """Every actor named in the paragraphs under the precision rules, where it stands (for statements)."""
+    return [m for m in _precise(gazetteer, find_matches(gazetteer.actors, paragraphs), paragraphs)
+            if m.phrase.strength != ADJECTIVE]
+
+
 def tag_story(gazetteer: Gazetteer, paragraphs: tuple[str, ...], year: int | None = None) -> Tags:
     """Actors and themes in order of first mention, the evidence for each, and unknown names.
 

@@ -12,15 +12,16 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .arabic import normalise_for_matching, tokenise
+from .arabic import normalise_for_matching, tokenise, tokenise_with_spans
 from .cleaning import Line, clean_lines
 from .curation import CHANGED, KNOWN, Curated
 from .errors import Problems
 from .extract import (SourceMatcher, build_source_matcher, extract_date, extract_place, extract_source,
                       extract_summary, extract_title, lead_paragraph)
-from .gazetteer import Gazetteer, actors_named, build_gazetteer, tag_story
+from .gazetteer import Gazetteer, actors_named, build_gazetteer, named_actors, tag_story
 from .model import Entry, RawStory, Registries, Story, Tags
 from .seedfile import read_seed
+from .statements import Mention, extract_statements
 from .stories import StoryLines, split_stories
 
 MAX_ID_ACTORS = 2
@@ -66,7 +67,7 @@ def ingest_seeds(seeds_dir: Path, registries: Registries, existing: list[Entry],
                 changed += 1
                 report_changed_seed(path, story, verdict, problems)
             elif verdict.status != KNOWN:
-                entry = make_entry(story, tags, curated.ids, context.default_status)
+                entry = make_entry(story, tags, curated.ids, context.default_status, find_statements(story, context))
                 curated.record(entry)
                 new.append(entry)
             if verdict.entry is None or verdict.entry.status != "rejected":
@@ -107,13 +108,27 @@ def read_story(seed: str, story_lines: StoryLines, page: tuple[Line, ...], conte
     return story, tag_story(context.gazetteer, (headline, *story.paragraphs), year)
 
 
-def make_entry(story: Story, tags: Tags, taken_ids: set, default_status: str) -> Entry:
+def make_entry(story: Story, tags: Tags, taken_ids: set, default_status: str, statements: tuple = ()) -> Entry:
     return Entry(id=make_entry_id(story.date, tags.actors, taken_ids), title=story.title, date=story.date,
                  status=default_status if story.date else "draft", source=story.source, place=story.place,
                  actors=tags.actors, themes=tags.themes, summary=story.summary,
                  body=body_markdown(story.paragraphs), seed=story.raw.seed,
                  seed_lines=(story.raw.first_line, story.raw.last_line), story_sha256=story.raw.sha256,
-                 date_note=story.date_note, evidence=tags.evidence)
+                 date_note=story.date_note, evidence=tags.evidence,
+                 extra=(("statements", [s.as_front_matter() for s in statements]),) if statements else ())
+
+
+def find_statements(story: Story, context: Context) -> tuple:
+    """Who said what (mawjaz.statements), with speakers found by the gazetteer's own rules."""
+    def mentions(paragraphs: list[str]) -> list[list[Mention]]:
+        found: list[list[Mention]] = [[] for _ in paragraphs]
+        spans = [tokenise_with_spans(paragraph) for paragraph in paragraphs]
+        for match in named_actors(context.gazetteer, tuple(paragraphs)):
+            where = spans[match.paragraph]
+            found[match.paragraph].append(Mention(where[match.start][1], where[match.end - 1][2],
+                                                  match.phrase.target, match.phrase.person))
+        return found
+    return tuple(extract_statements(list(story.paragraphs), mentions))
 
 
 def make_entry_id(date: str | None, actors: tuple[str, ...], taken: set) -> str:

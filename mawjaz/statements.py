@@ -24,14 +24,17 @@ SPEAKER_WINDOW = 8             # words between a verb and what is said, where th
 VERB_STEMS = ("قال", "أكد", "شدد", "دعا", "أعرب", "أشار", "أضاف", "أوضح", "صرح", "اعتبر", "طالب", "حذر",
               "أعلن", "تابع", "لفت", "نوه")
 # Words that end the speaker's part of a sentence: what was said begins, or a circumstance does.
-CONTENT_OPENERS = ("إن", "إنه", "إنها", "أن", "أنه", "أنها", "بأن", "بأنه", "بأنها", "إلى", "عن", "على")
+THAT_WORDS = ("إن", "إنه", "إنها", "أن", "أنه", "أنها", "بأن", "بأنه", "بأنها",
+              "ان", "انه", "انها", "بان", "بانه", "بانها")        # as written without the hamza, too
+CONTENT_OPENERS = THAT_WORDS + ("إلى", "الى", "عن", "على")
 BREAKERS = ("خلال", "في", "عقب", "أثناء", "لدى", "مع", "بعد", "عبر", "من", "أمس", "اليوم", "الخميس")
 SENTENCE_END = re.compile(r"[.!?؟](?=\s|$)")
 WORD = re.compile(r"[^\s،,:؛]+")
 QUOTE, REPORTED = "quote", "reported"
-AFTER_ASIDE = re.compile(r"،\s*(إن|إنه|إنها|أن|أنه|أنها|بأن|بأنه|بأنها|إلى|على|عن)\s")
-OPENER_INSIDE = re.compile(r"\s(إن|إنه|إنها|أن|أنه|أنها|بأن|بأنه|بأنها)\s")
-THAT = re.compile(r"^\s*(?:إن|إنه|إنها|أن|أنه|أنها|بأن|بأنه|بأنها)\s+")
+AFTER_ASIDE = re.compile(rf"،\s*({'|'.join(CONTENT_OPENERS)})\s")
+OPENER_INSIDE = re.compile(rf"\s({'|'.join(THAT_WORDS)})\s")
+THAT = re.compile(rf"^\s*(?:{'|'.join(THAT_WORDS)})\s+")
+QUOTE_OPENING = re.compile(rf"[\s:،]*(?:(?:{'|'.join(THAT_WORDS)})\s*)?([«“\"])")   # "قال: «" or "قال إن «"
 
 
 @dataclass(frozen=True)
@@ -171,11 +174,8 @@ def clause(paragraph: str, start: int) -> str:
 
 def quoted_text(paragraph: str, start: int) -> str | None:
     """A quote that opens where the speaker's words end ("قال X: «…»")."""
-    match = re.match(r"[\s:،]*([«“\"])", paragraph[start:])
-    if not match:
-        return None
-    opener_at = start + match.end() - 1
-    return quote_from(paragraph, opener_at)
+    match = QUOTE_OPENING.match(paragraph, start)
+    return quote_from(paragraph, match.start(1)) if match else None
 
 
 def quote_before(paragraph: str, verb_start: int) -> str | None:

@@ -130,3 +130,13 @@ def test_an_aside_between_the_speaker_and_what_is_said_is_left_out():
                        "وقال غسان سلامة في بيان صحفي، إن الحوار سيستأنف قريبا في جنيف.")
     assert found == [Statement("turkey", "إلى توسيع التعاون العسكري", "reported"),
                      Statement("ghassan-salame", "الحوار سيستأنف قريبا في جنيف", "reported")]
+
+
+def test_that_written_without_hamza_opens_the_clause_too():
+    found = statements("وقالت تركيا في بيان وضعته على صفحتها انها تدعم الحوار بين الأطراف الليبية.")
+    assert found == [Statement("turkey", "تدعم الحوار بين الأطراف الليبية", "reported")]
+
+
+def test_a_quote_after_that_is_still_a_quote():
+    found = statements("وقالت هانا تيتيه إن «الحل الدائم الوحيد هو تجاوز المأزق السياسي».")
+    assert found == [Statement("hanna-tetteh", "الحل الدائم الوحيد هو تجاوز المأزق السياسي", "quote")]
