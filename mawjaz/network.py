@@ -24,7 +24,7 @@ GRAVITY = 0.5
 WIDTH, HEIGHT, MARGIN = 760, 560, 60
 LABEL_CHARACTERS = 24   # longer names are cut in the drawing (the full name is the node's title)
 CHARACTER_WIDTH, LABEL_HEIGHT = 7.5, 20
-SPREAD_ROUNDS = 100
+SPREAD_ROUNDS = 200
 KIND_SLUGS = {"state": "states", "person": "people", "organization": "organizations"}
 
 
@@ -172,24 +172,25 @@ def fit_to_drawing(position: dict) -> dict[str, list[float]]:
             for key, (x, y) in sorted(position.items())}
 
 
-def label_box(name: str, radius: float) -> tuple[float, float]:
-    """Half the width and the height of a node with its label under it, in drawing units."""
+def label_box(name: str, radius: float) -> tuple[float, float, float]:
+    """A node with its label under it, in drawing units: half its width, its reach above the centre
+    and below it."""
     characters = min(len(name), LABEL_CHARACTERS)
-    return max(characters * CHARACTER_WIDTH, 2 * radius) / 2 + 4, 2 * radius + LABEL_HEIGHT
+    return max(characters * CHARACTER_WIDTH, 2 * radius) / 2 + 4, radius + 2, radius + LABEL_HEIGHT
 
 
 def spread_labels(position: dict, boxes: dict) -> dict[str, tuple[float, float]]:
-    """Nudge overlapping nodes apart, along the axis where they overlap least, a fixed number of
-    rounds; then round the coordinates so that builds are identical."""
+    """Nudge overlapping nodes apart, along the axis where they overlap least, for a fixed number of
+    rounds, keeping every box inside the drawing; then round the coordinates so builds are identical."""
     ids = sorted(position)
     for _ in range(SPREAD_ROUNDS):
         moved = False
         for a, b in combinations(ids, 2):
             moved |= push_apart(position[a], position[b], boxes[a], boxes[b])
         for key in ids:
-            half_width, height = boxes[key]
+            half_width, above, below = boxes[key]
             position[key][0] = min(max(position[key][0], half_width), WIDTH - half_width)
-            position[key][1] = min(max(position[key][1], height / 2), HEIGHT - height / 2)
+            position[key][1] = min(max(position[key][1], above), HEIGHT - below)
         if not moved:
             break
     return {key: (round(x, 1), round(y, 1)) for key, (x, y) in position.items()}
@@ -197,7 +198,7 @@ def spread_labels(position: dict, boxes: dict) -> dict[str, tuple[float, float]]
 
 def push_apart(a: list[float], b: list[float], box_a, box_b) -> bool:
     overlap_x = box_a[0] + box_b[0] - abs(a[0] - b[0])
-    overlap_y = (box_a[1] + box_b[1]) / 2 - abs(a[1] - b[1])
+    overlap_y = min(a[1] + box_a[2], b[1] + box_b[2]) - max(a[1] - box_a[1], b[1] - box_b[1])
     if overlap_x <= 0 or overlap_y <= 0:
         return False
     axis, overlap = (0, overlap_x) if overlap_x < overlap_y else (1, overlap_y)
