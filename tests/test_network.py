@@ -1,6 +1,11 @@
 """The co-occurrence network and its layout: counted right, and drawn the same way on every build."""
 from __future__ import annotations
 
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from mawjaz.model import Actor, Entry
 from mawjaz.network import HEIGHT, WIDTH, build_network, network_views
 
@@ -54,3 +59,19 @@ def test_views_per_year_and_per_kind_keep_a_kind_and_whom_it_meets():
 def test_no_entries_give_an_empty_network():
     network = build_network("", [], ACTORS)
     assert network.nodes == () and network.edges == () and network.pairs == ()
+
+
+ids = st.sampled_from(sorted(ACTORS))
+stories = st.lists(st.tuples(st.dates(min_value=date(2011, 1, 1), max_value=date(2026, 12, 31)),
+                             st.lists(ids, min_size=1, max_size=4)), max_size=25)
+
+
+@settings(max_examples=40, deadline=None)
+@given(stories)
+def test_any_entries_give_the_same_network_in_any_order_inside_the_drawing(found):
+    entries = [entry(f"e{i}", day.isoformat(), actors) for i, (day, actors) in enumerate(found)]
+    network = build_network("", entries, ACTORS)
+    assert network == build_network("", list(reversed(entries)), ACTORS)
+    assert all(n.radius <= n.x <= WIDTH - n.radius and n.radius <= n.y <= HEIGHT for n in network.nodes)
+    linked = {i for e in network.edges for i in (e.source, e.target)}
+    assert linked == {n.actor.id for n in network.nodes}

@@ -2,6 +2,9 @@
 where the text does not make the speaker plain, the speaker is left empty."""
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from mawjaz.model import Actor
 from mawjaz.statements import Statement, extract_statements, registry_mentions, speech_verbs
 
@@ -140,3 +143,16 @@ def test_that_written_without_hamza_opens_the_clause_too():
 def test_a_quote_after_that_is_still_a_quote():
     found = statements("وقالت هانا تيتيه إن «الحل الدائم الوحيد هو تجاوز المأزق السياسي».")
     assert found == [Statement("hanna-tetteh", "الحل الدائم الوحيد هو تجاوز المأزق السياسي", "quote")]
+
+
+WORDS = ["وقال", "قالت", "أكد", "ودعت", "إن", "أن", "إلى", "على", "«", "»", "“", "”", ":", "،", ".", "في", "خلال",
+         "هانا تيتيه", "تركيا", "سلامة", "غسان سلامة", "البعثة الأممية", "المبعوث", "الحوار", "ليبيا", "وأضاف"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(WORDS), max_size=25).map(" ".join), min_size=1, max_size=4))
+def test_any_text_gives_statements_whose_speaker_the_story_names(paragraphs):
+    named = {m.actor for found in FIND(paragraphs) for m in found}
+    for statement in extract_statements(paragraphs, FIND):
+        assert statement.actor is None or statement.actor in named
+        assert statement.kind in ("quote", "reported") and statement.text.strip()
