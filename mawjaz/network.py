@@ -19,12 +19,12 @@ from .model import ACTOR_KINDS, Actor, Entry
 MAX_NODES = 30          # more than this and the labels crowd each other out
 MAX_EDGES = 90
 PAIR_ROWS = 15          # rows of the "strongest pairs" table
-STEPS = 150
+STEPS = 100
 GRAVITY = 0.5
 WIDTH, HEIGHT, MARGIN = 760, 560, 60
 LABEL_CHARACTERS = 24   # longer names are cut in the drawing (the full name is the node's title)
 CHARACTER_WIDTH, LABEL_HEIGHT = 7.5, 20
-SPREAD_ROUNDS = 200
+SPREAD_ROUNDS = 60
 KIND_SLUGS = {"state": "states", "person": "people", "organization": "organizations"}
 
 
