@@ -19,7 +19,8 @@ def make_environment(site: SiteModel) -> Environment:
 
 def render_site(config, site: SiteModel, problems: Problems, reporter=None) -> dict[str, str]:
     env = make_environment(site)
-    pages = {"index.html": env.get_template("index.html").render(site=site)}
+    pages = {"index.html": env.get_template("index.html").render(site=site),
+             "search/index.html": env.get_template("search.html").render(site=site)}
     entry_template = env.get_template("entry.html")
     for entry in site.entries:
         pages[f"entries/{entry.id}/index.html"] = entry_template.render(site=site, entry=entry)
