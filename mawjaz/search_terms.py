@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from . import arabic
 from .model import Registries
 
 WORD_END = "\u06a1"            # ڡ dotless feh: never left by normalise_for_matching
+META_WORD_END = "\u066f"       # ٯ dotless qaf: closes the words of metadata, which must never match
 SEARCH_STEM_LETTERS = 3        # a stem shorter than this is too ambiguous to search by (كان → ان)
 LONG_VOWELS = "\u0627\u0648\u064a"   # ا و ي: written or left out freely in foreign names
 MIN_SKELETON_LETTERS = 3       # two spellings are variants only when this many other letters agree
@@ -34,12 +36,20 @@ class SearchVocabulary:
 
 
 def search_key(token: str, vocabulary: SearchVocabulary) -> str:
-    """The key of one normalised token (see the module docstring)."""
-    candidates = arabic.strip_clitics(token)
-    for candidate in candidates:
-        if candidate in vocabulary.spelling_folds:
-            return vocabulary.spelling_folds[candidate]
-    return shortest_stem(candidates)
+    """The key of one normalised token (see the module docstring).
+
+    Stripping repeats until nothing more comes off, because arabic.strip_clitics takes a conjunction
+    only before a preposition: لواشنطن gives واشنطن, which must go on to the key of واشنطن itself.
+    """
+    while True:
+        candidates = arabic.strip_clitics(token)
+        for candidate in candidates:
+            if candidate in vocabulary.spelling_folds:
+                return vocabulary.spelling_folds[candidate]
+        stem = shortest_stem(candidates)
+        if stem == token:
+            return stem
+        token = stem
 
 
 def shortest_stem(candidates: list[str]) -> str:
@@ -60,11 +70,28 @@ def index_text(text: str, vocabulary: SearchVocabulary) -> str:
     return " ".join(key + WORD_END for key in search_keys(text, vocabulary))
 
 
+def closed_words(text: str) -> str:
+    """Display text with META_WORD_END after every word (letters, marks, digits), for Pagefind's metadata.
+
+    Pagefind searches metadata too, and would fall back on a short word of it (أن for an unknown word)
+    or count its diacritic spelling as a second form of a key, which breaks quoted phrases. Closed with
+    a letter no query holds, these words match nothing. The search page removes the letter.
+    """
+    closed, in_word = [], False
+    for char in text.replace(META_WORD_END, ""):
+        is_word_char = unicodedata.category(char)[0] in "LMN"
+        if in_word and not is_word_char:
+            closed.append(META_WORD_END)
+        closed.append(char)
+        in_word = is_word_char
+    return "".join(closed) + (META_WORD_END if in_word else "")
+
+
 # ---------------------------------------------------------------- spelling variants of registry names
 
 
 def build_vocabulary(registries: Registries) -> SearchVocabulary:
-    """Group each actor's name tokens that differ only in long vowels (وليامز/ويليامز, الامريكيه/الاميركيه)
+    """Group each actor's name tokens that differ only in inner long vowels (وليامز/ويليامز, الامريكيه/الاميركيه)
     and fold every reading of a variant to the stem of the spelling the registry lists first."""
     folds: dict[str, str] = {}
     for actor in sorted(registries.actors, key=lambda a: a.id):
@@ -93,7 +120,9 @@ def variant_pairs(names) -> list[tuple[str, str]]:
 
 
 def consonant_skeleton(token: str) -> str:
-    return "".join(char for char in token if char not in LONG_VOWELS)
+    """The token without its inner long vowels: ويليامز and وليامز → ولمز; الاماراتي keeps its final ي."""
+    inner = "".join(char for char in token[1:-1] if char not in LONG_VOWELS)
+    return token[:1] + inner + token[-1:] if len(token) > 1 else token
 
 
 # ---------------------------------------------------------------- the browser's copy
@@ -115,6 +144,7 @@ def browser_tables(vocabulary: SearchVocabulary) -> str:
         "minStemLetters": arabic.MIN_STEM_LETTERS,
         "searchStemLetters": SEARCH_STEM_LETTERS,
         "wordEnd": WORD_END,
+        "metaWordEnd": META_WORD_END,
         "spellingFolds": vocabulary.spelling_folds,
     }
     body = json.dumps(tables, ensure_ascii=True, separators=(",", ":"), sort_keys=True)

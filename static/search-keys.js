@@ -76,11 +76,15 @@ function shortestStem(candidates) {
 }
 
 export function searchKey(token) {
-  const candidates = stripClitics(token);
-  for (const candidate of candidates) {
-    if (Object.hasOwn(tables.spellingFolds, candidate)) return tables.spellingFolds[candidate];
+  for (;;) {
+    const candidates = stripClitics(token);
+    for (const candidate of candidates) {
+      if (Object.hasOwn(tables.spellingFolds, candidate)) return tables.spellingFolds[candidate];
+    }
+    const stem = shortestStem(candidates);
+    if (stem === token) return stem;
+    token = stem;
   }
-  return shortestStem(candidates);
 }
 
 export function searchKeys(text) {
@@ -106,4 +110,9 @@ export function pagefindQueries({ words, phrases }) {
   const queries = phrases.map((keys) => `"${closed(keys)}"`);
   if (words.length) queries.unshift(closed(words));
   return queries;
+}
+
+// Metadata comes with every word closed (see closed_words in mawjaz/search_terms.py): open it for display.
+export function openWords(text) {
+  return text.replaceAll(tables.metaWordEnd, "");
 }

@@ -1,6 +1,6 @@
 // The search page: reads the query and filters from the URL, asks Pagefind with search keys, and lists
 // the entries with their title, date, source and an excerpt where the matching words are highlighted.
-import { pagefindQueries, parseQuery, searchKeys } from "./search-keys.js";
+import { openWords, pagefindQueries, parseQuery, searchKeys } from "./search-keys.js";
 
 const root = document.getElementById("search");
 const basePath = root.dataset.basePath;
@@ -109,7 +109,10 @@ async function run(state) {
 async function showMore() {
   const page = shown.results.slice(shown.next, shown.next + perPage);
   shown.next += page.length;
-  const entries = await Promise.all(page.map((result) => result.data()));
+  const entries = await Promise.all(page.map(async (result) => {
+    const data = await result.data();
+    return { url: data.url, meta: Object.fromEntries(Object.entries(data.meta).map(([k, v]) => [k, openWords(v)])) };
+  }));
   for (const entry of entries) list.append(resultItem(entry, shown.keys));
   moreButton.hidden = shown.next >= shown.results.length;
 }
