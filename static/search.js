@@ -242,8 +242,13 @@ window.addEventListener("popstate", () => { const state = readState(); showState
 async function start() {
   const state = readState();
   showState(state);
-  root.classList.add("search-ready");
-  await fillFilters();
+  try {
+    await fillFilters();
+  } catch {
+    status.textContent = "البحث غير متاح بعد: لا توجد أخبار منشورة يُبحث فيها.";
+    root.dataset.searchRuns = "1";
+    return;
+  }
   showState(state);
   await run(state);
 }

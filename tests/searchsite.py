@@ -12,7 +12,7 @@ from mawjaz.entries import load_entries
 from mawjaz.errors import Problems
 from mawjaz.group import group_site
 from mawjaz.registries import load_registries
-from mawjaz.search_index import described_by, plain_text
+from mawjaz.search_index import body_text, described_by
 from mawjaz.search_terms import build_vocabulary, search_keys
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,7 +57,7 @@ class FixtureCorpus:
         return search_keys(text, self.vocabulary)
 
     def entry_text(self, entry) -> str:
-        return " ".join((entry.title, entry.summary, plain_text(entry.body), described_by(entry, self.registries)))
+        return " ".join((entry.title, entry.summary, body_text(entry), described_by(entry, self.site)))
 
     def expected(self, query: str) -> set[str]:
         """Entries holding every key of a query without quotes: what the search must find, no more."""

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from mawjaz.arabic import normalise_for_matching, tokenise
-from mawjaz.search_index import plain_text
+from mawjaz.search_index import body_text
 from mawjaz.search_terms import variant_pairs
 
 ARABIC_WORD = re.compile(r"[\u0621-\u064a\u0640\u064b-\u0652\u06a9\u06cc]+")
@@ -124,7 +124,7 @@ def clitic_forms_in_text(corpus) -> list[Variant]:
     known = {token for text in _all_texts(corpus) for token in tokenise(text)}
     cases = []
     for entry in corpus.published:
-        for word in ARABIC_WORD.findall(plain_text(entry.body)):
+        for word in ARABIC_WORD.findall(body_text(entry)):
             bare = word[2:] if word[:2] in ("لل",) else word[1:]
             if word[0] in CLITIC_LETTERS and tokenise(bare) and tokenise(bare)[0] in known \
                     and corpus.keys(bare) == corpus.keys(word) and len(bare) >= 3:
