@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # ---------------------------------------------------------------- tables (plain data)
 
@@ -114,6 +115,8 @@ _DIGIT_TABLE = str.maketrans(DIGIT_FOLDS)
 _PERSIAN_IN_WORD = re.compile("[" + "".join(DISPLAY_LETTER_FOLDS) + "]")
 _SPACES = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W_]+")
+# A word as written: letters and digits with the marks and tatweel inside it.
+_WRITTEN_WORD = re.compile(r"(?:[^\W_]|[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640])+")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r" +([\u060c\u061b\u061f.,:;!?»)])")
 _COMMA_GLUED_TO_WORD = re.compile(r"([\u0621-\u064a\u0660-\u0669])\u060c(?=[\u0621-\u064a])")
 
@@ -121,6 +124,7 @@ _COMMA_GLUED_TO_WORD = re.compile(r"([\u0621-\u064a\u0660-\u0669])\u060c(?=[\u06
 # ---------------------------------------------------------------- matching
 
 
+@lru_cache(maxsize=1 << 17)   # words and lines repeat across a page and across seeds
 def normalise_for_matching(text: str) -> str:
     """Fold spelling variants so that equal words compare equal. Idempotent.
 
@@ -140,19 +144,38 @@ def tokenise(text: str) -> list[str]:
     return _WORD.findall(normalise_for_matching(text))
 
 
+def tokenise_with_spans(text: str) -> list[tuple[str, int, int]]:
+    """(token, start, end) for each word: the normalised token and where it stands in `text`."""
+    spans = []
+    for match in _WRITTEN_WORD.finditer(text):
+        for token in _word_tokens(match.group()):
+            spans.append((token, match.start(), match.end()))
+    return spans
+
+
+@lru_cache(maxsize=1 << 17)
+def _word_tokens(word: str) -> tuple[str, ...]:
+    return tuple(tokenise(word))
+
+
 def strip_clitics(token: str) -> list[str]:
     """Candidate stems of a normalised token, the token itself first: والامم → [والامم, الامم, امم].
 
     Handles و/ف, then ب/ل/ك, then ال, and لل (ل + ال): للامم → [للامم, الامم, امم]; لحفتر → [لحفتر, حفتر].
     A clitic is stripped only when at least MIN_STEM_LETTERS letters remain.
     """
+    return list(_stems(token))
+
+
+@lru_cache(maxsize=1 << 17)
+def _stems(token: str) -> tuple[str, ...]:
     candidates = [token]
     for after_conjunction in _strip_one(token, CONJUNCTIONS):
         for after_preposition in _strip_one(after_conjunction, PREPOSITIONS):
             _add_article_forms(after_preposition, candidates)
         if after_conjunction.startswith(LAM_ARTICLE) and len(after_conjunction) - 2 >= MIN_STEM_LETTERS:
             _add_article_forms(ARTICLE + after_conjunction[2:], candidates)
-    return candidates
+    return tuple(candidates)
 
 
 def _strip_one(token: str, prefixes: tuple[str, ...]) -> list[str]:
@@ -176,12 +199,15 @@ def _add_article_forms(word: str, candidates: list[str]) -> None:
 
 
 def clean_for_display(text: str) -> str:
-    """Repair encoding artefacts and keep the writer's spelling: one line of clean text."""
-    text = unicodedata.normalize("NFC", text).translate(_DISPLAY_TABLE)
-    text = _PERSIAN_IN_WORD.sub(lambda match: DISPLAY_LETTER_FOLDS[match.group()], text)
-    text = _SPACES.sub(" ", text).strip()
-    text = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", text)
-    return _COMMA_GLUED_TO_WORD.sub("\\1\u060c ", text)
+    """Repair encoding artefacts and keep the writer's spelling: one line of clean text. Idempotent."""
+    while True:
+        cleaned = unicodedata.normalize("NFC", text.translate(_DISPLAY_TABLE))
+        cleaned = _PERSIAN_IN_WORD.sub(lambda match: DISPLAY_LETTER_FOLDS[match.group()], cleaned)
+        cleaned = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", _SPACES.sub(" ", cleaned).strip())
+        cleaned = _COMMA_GLUED_TO_WORD.sub("\\1\u060c ", cleaned)
+        if cleaned == text:
+            return cleaned
+        text = cleaned
 
 
 def to_ascii_digits(text: str) -> str:
