@@ -70,6 +70,10 @@ def index_text(text: str, vocabulary: SearchVocabulary) -> str:
     return " ".join(key + WORD_END for key in search_keys(text, vocabulary))
 
 
+_MARKS = "".join(chr(code) for code in range(0x300, 0x10000) if unicodedata.category(chr(code))[0] == "M")
+_WRITTEN_WORD = re.compile("(?:[^\\W_]|[" + re.escape(_MARKS) + "])+")    # letters, digits and marks
+
+
 def closed_words(text: str) -> str:
     """Display text with META_WORD_END after every word (letters, marks, digits), for Pagefind's metadata.
 
@@ -77,14 +81,7 @@ def closed_words(text: str) -> str:
     or count its diacritic spelling as a second form of a key, which breaks quoted phrases. Closed with
     a letter no query holds, these words match nothing. The search page removes the letter.
     """
-    closed, in_word = [], False
-    for char in text.replace(META_WORD_END, ""):
-        is_word_char = unicodedata.category(char)[0] in "LMN"
-        if in_word and not is_word_char:
-            closed.append(META_WORD_END)
-        closed.append(char)
-        in_word = is_word_char
-    return "".join(closed) + (META_WORD_END if in_word else "")
+    return _WRITTEN_WORD.sub(lambda word: word.group() + META_WORD_END, text.replace(META_WORD_END, ""))
 
 
 # ---------------------------------------------------------------- spelling variants of registry names
