@@ -96,6 +96,8 @@ def parse_entry(path: Path, text: str, problems: Problems) -> Entry | None:
         return None
     before = len(problems.errors())
     extra = {key: data.pop(key) for key in EXTRA_FIELDS if isinstance(data, dict) and key in data}
+    if isinstance(data, dict) and type(data.get("date")) is int:   # 'date: 2018' is a year, as a maintainer means
+        data["date"] = str(data["date"])
     values = check_mapping(data, ENTRY_FIELDS, path, problems, line=2)
     line_of = data.line_of if isinstance(data, LineDict) else (lambda key: 2)
     _check_id(path, values, line_of, problems)

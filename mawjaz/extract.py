@@ -19,6 +19,7 @@ from .model import Registries
 MAX_TITLE_WORDS = 14
 MIN_TITLE_WORDS = 8
 MAX_SUMMARY_WORDS = 50
+SENTENCE_ENDS = (".", "!", "؟", "?", "»", "”", '"', ")")
 ELLIPSIS = "…"
 _DATELINE = re.compile(r"^(?P<head>[^-–—:]{1,80}?)\s*[-–—:]\s*(?P<rest>\S.*)$")
 _AGENCY_MARK = re.compile(r"\([^()]{1,20}\)")
@@ -54,10 +55,14 @@ def parse_dateline(text: str, places: frozenset[str] = frozenset()) -> Dateline 
 
 
 def lead_paragraph(paragraphs: tuple[Line, ...], places: frozenset[str]) -> Line | None:
-    """The paragraph that opens the news: the first with a dateline among the first three, else the first."""
-    for line in paragraphs[:3]:
+    """The paragraph that opens the news, among the first three: a sentence with a dateline, else the first
+    sentence. A subtitle or teaser line (no full stop: 'ليبيا – المشير حفتر يلتقي ماكرون…') is not the lead."""
+    sentences = [line for line in paragraphs[:3] if line.text.endswith(SENTENCE_ENDS)]
+    for line in sentences:
         if parse_dateline(line.text, places):
             return line
+    if sentences:
+        return sentences[0]
     return paragraphs[0] if paragraphs else None
 
 
@@ -108,15 +113,15 @@ def extract_date(lines: tuple[Line, ...], lead: Line | None, places: frozenset[s
         if line.kind == PUBLISHED:
             found = find_dates(line.text)
             if found:
-                return found[0].iso, f"publication line: {line.text}"
+                return found[0].iso, f"من سطر النشر: {line.text}"
     if lead is None:
         return None, None
     dateline = parse_dateline(lead.text, places)
     if dateline and dateline.date:
-        return dateline.date, f"dateline: {dateline.text}"
+        return dateline.date, f"من سطر التاريخ: {dateline.text}"
     first_sentence = _SENTENCE_END.split(lead.text)[0]
     found = find_dates(first_sentence)
-    return (found[0].iso, f"lead: {found[0].text}") if found else (None, None)
+    return (found[0].iso, f"من مقدمة الخبر: {found[0].text}") if found else (None, None)
 
 
 # ---------------------------------------------------------------- place

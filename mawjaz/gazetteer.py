@@ -24,6 +24,7 @@ _BACKGROUND_OPENERS = tuple(tuple(tokenise(p)) for p in patterns.BACKGROUND_OPEN
 _BACKGROUND_WORDS = frozenset(token for w in patterns.BACKGROUND_WORDS for token in tokenise(w)
                               if len(tokenise(w)) == 1)
 _BACKGROUND_YEAR_CUES = frozenset(normalise_for_matching(w) for w in patterns.BACKGROUND_YEAR_CUES)
+TITLE_WINDOW = 3               # 'الخاصة للأمين العام للأمم المتحدة': the office is up to 3 words after 'الخاصة'
 MAX_TITLE_TO_NAME = 8          # tokens scanned after a title for the name it introduces
 NAME_STOPS = "،.؛:!?؟"          # punctuation that ends a title's phrase
 
@@ -214,8 +215,8 @@ def _inside_a_title(gazetteer: Gazetteer, match: Match, paragraphs) -> bool:
     """'الممثلة الخاصة للأمين العام للأمم المتحدة هانا تيتيه': the office is part of her title, not an actor."""
     if match.start == 0 or match.phrase.person:
         return False
-    before = tokenise(paragraphs[match.paragraph])[match.start - 1]
-    return before in gazetteer.title_complements
+    before = tokenise(paragraphs[match.paragraph])[max(0, match.start - TITLE_WINDOW):match.start]
+    return bool(set(before) & gazetteer.title_complements)
 
 
 # ---------------------------------------------------------------- unknown names

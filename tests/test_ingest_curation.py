@@ -78,3 +78,17 @@ def test_a_story_copied_into_a_second_seed_is_written_once(tmp_path):
     shutil.copy(seeds / SEED_000, seeds / "999_copy.txt")
     ingest(content, seeds)
     assert len(snapshot(content)) == 8
+
+
+def test_a_year_written_as_a_bare_number_is_read_as_a_date(tmp_path):
+    content, seeds = setup(tmp_path)
+    ingest(content, seeds)
+    path = next(p for p in sorted((content / "entries").glob("*.md")) if "date: null" in p.read_text(encoding="utf-8"))
+    path.write_text(path.read_text(encoding="utf-8").replace("date: null", "date: 2018")
+                    .replace("status: draft", "status: published"), encoding="utf-8")
+    run_build("check", "--content", str(content), "--seeds", str(seeds), "--quiet")
+
+
+def test_the_repository_content_ingests_and_checks_without_a_warning():
+    result = run_build("check", "--strict", check=False)
+    assert result.returncode == 0, result.stderr

@@ -71,7 +71,7 @@ def test_a_page_today_header_is_not_the_story_date():
 
 def test_story_date_comes_from_the_dateline_with_its_basis():
     story, lead, names, _ = read("001_ff06011b73cabde5.txt", 0)
-    assert extract_date(story.lines, lead, names) == ("2025-09-24", "dateline: نيويورك 24 سبتمبر 2025م(وال)")
+    assert extract_date(story.lines, lead, names) == ("2025-09-24", "من سطر التاريخ: نيويورك 24 سبتمبر 2025م(وال)")
 
 
 def test_bare_weekday_gives_no_date():
