@@ -94,27 +94,36 @@ async function findEntries(state) {
 }
 
 async function run(state) {
-  const run = ++latestRun;
+  const ticket = ++latestRun;
   list.setAttribute("aria-busy", "true");
   const found = await findEntries(state);
-  if (run !== latestRun) return;               // a newer search has started
-  list.replaceChildren();
-  shown = { results: found?.results ?? [], next: 0, keys: found?.keys ?? new Set() };
-  status.textContent = found ? countText(shown.results.length, state.q.trim()) : "";
-  await showMore();
+  const results = found?.results ?? [];
+  const first = await loadEntries(results.slice(0, perPage));
+  if (ticket !== latestRun) return;            // a newer search has started: it shows its own results
+  shown = { results, next: first.length, keys: found?.keys ?? new Set() };
+  list.replaceChildren(...first.map((entry) => resultItem(entry, shown.keys)));
+  moreButton.hidden = shown.next >= results.length;
+  status.textContent = found ? countText(results.length, state.q.trim()) : "";
   list.setAttribute("aria-busy", "false");
   root.dataset.searchRuns = String(Number(root.dataset.searchRuns ?? 0) + 1);   // finished searches
 }
 
 async function showMore() {
-  const page = shown.results.slice(shown.next, shown.next + perPage);
-  shown.next += page.length;
-  const entries = await Promise.all(page.map(async (result) => {
+  const current = shown;
+  const more = await loadEntries(current.results.slice(current.next, current.next + perPage));
+  if (current !== shown) return;
+  current.next += more.length;
+  list.append(...more.map((entry) => resultItem(entry, current.keys)));
+  moreButton.hidden = current.next >= current.results.length;
+}
+
+// Each result's data, its metadata words opened for display (see search-keys.js).
+function loadEntries(results) {
+  return Promise.all(results.map(async (result) => {
     const data = await result.data();
-    return { url: data.url, meta: Object.fromEntries(Object.entries(data.meta).map(([k, v]) => [k, openWords(v)])) };
+    const meta = Object.fromEntries(Object.entries(data.meta).map(([key, value]) => [key, openWords(value)]));
+    return { url: data.url, meta, filters: data.filters ?? {} };
   }));
-  for (const entry of entries) list.append(resultItem(entry, shown.keys));
-  moreButton.hidden = shown.next >= shown.results.length;
 }
 
 function countText(count, query) {
@@ -152,7 +161,19 @@ function resultItem(entry, keys) {
   excerpt.className = "search-result-excerpt";
   excerpt.append(...excerptNodes(entry.meta.text ?? "", keys));
   item.append(heading, details, excerpt);
+  if (!item.querySelector("mark")) item.append(...filedUnder(entry, keys));
   return item;
+}
+
+// An entry found by what it is filed under (an actor's other name, a theme) shows its actors and themes.
+function filedUnder(entry, keys) {
+  const names = [...(entry.filters.actor ?? []), ...(entry.filters.theme ?? [])];
+  if (!names.length) return [];
+  const line = document.createElement("p");
+  line.className = "search-result-filed";
+  line.append("في ملف: ");
+  names.forEach((name, index) => line.append(...(index ? ["، "] : []), ...highlighted(name.split(/\s+/), keys)));
+  return [line];
 }
 
 const matches = (word, keys) => searchKeys(word).some((key) => keys.has(key));
