@@ -107,7 +107,7 @@ def mark_blank_lines(lines):
 def mark_notices(lines):
     """Latin-script notices ("Sorry, you need to enable JavaScript…") and CMS field hints."""
     def is_notice(line):
-        return _mostly_latin(line.text) and _matches_any(line.text, chrome.NOTICE_PATTERNS)
+        return _matches_any(line.text, chrome.NOTICE_PATTERNS) and _mostly_latin(line.text)
     return _relabel(lines, is_notice, DROP, "notice")
 
 
