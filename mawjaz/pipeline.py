@@ -80,11 +80,11 @@ def build_stage(config: Config, registries, problems: Problems, reporter: Report
         pages = render_site(config, site, problems, reporter)
     with reporter.stage("Render feeds"):
         pages.update(render_feeds(config, site))
-    with reporter.stage("Prepare search"):
-        search = prepare_search(site) if config.search_enabled else None
     problems.stop_if_errors(strict)
     if not write:
         return
+    with reporter.stage("Prepare search"):
+        search = prepare_search(site) if config.search_enabled else None
     with reporter.stage("Publish and index"):
         report = publish_site(config, pages, problems, reporter, search)
     summary.pages_written, summary.index_bytes = report.pages_written, report.index_bytes

@@ -23,7 +23,8 @@ let latestRun = 0;
 async function loadPagefind() {
   if (!pagefind) {
     pagefind = await import(`${basePath}pagefind/pagefind.js`);
-    await pagefind.options({ baseUrl: basePath, excerptLength: 0 });
+    // On the main thread: a search takes milliseconds, and the worker script would cost 40 KB more.
+    await pagefind.options({ baseUrl: basePath, excerptLength: 0, noWorker: true });
   }
   return pagefind;
 }
@@ -96,14 +97,19 @@ async function findEntries(state) {
 async function run(state) {
   const ticket = ++latestRun;
   list.setAttribute("aria-busy", "true");
-  const found = await findEntries(state);
-  const results = found?.results ?? [];
-  const first = await loadEntries(results.slice(0, perPage));
+  let found = null, first = [], message = "";
+  try {
+    found = await findEntries(state);
+    first = await loadEntries(found?.results.slice(0, perPage) ?? []);
+    if (found) message = countText(found.results.length, state.q.trim());
+  } catch {                                     // no index: nothing has been published yet
+    message = "البحث غير متاح بعد: لا توجد أخبار منشورة يُبحث فيها.";
+  }
   if (ticket !== latestRun) return;            // a newer search has started: it shows its own results
-  shown = { results, next: first.length, keys: found?.keys ?? new Set() };
+  shown = { results: found?.results ?? [], next: first.length, keys: found?.keys ?? new Set() };
   list.replaceChildren(...first.map((entry) => resultItem(entry, shown.keys)));
-  moreButton.hidden = shown.next >= results.length;
-  status.textContent = found ? countText(results.length, state.q.trim()) : "";
+  moreButton.hidden = shown.next >= shown.results.length;
+  status.textContent = message;
   list.setAttribute("aria-busy", "false");
   root.dataset.searchRuns = String(Number(root.dataset.searchRuns ?? 0) + 1);   // finished searches
 }
@@ -209,20 +215,6 @@ function highlighted(words, keys) {
   return nodes;
 }
 
-// ---------------------------------------------------------------- filters
-
-async function fillFilters() {
-  const engine = await loadPagefind();
-  const available = await engine.filters();
-  for (const select of filterSelects) {
-    const chosen = select.value;
-    const values = Object.keys(available[select.name] ?? {});
-    values.sort(select.name === "year" ? (a, b) => b.localeCompare(a) : (a, b) => a.localeCompare(b, "ar"));
-    for (const value of values) select.append(new Option(value, value));
-    select.value = chosen;
-  }
-}
-
 // ---------------------------------------------------------------- wiring
 
 let typingTimer = null;
@@ -260,18 +252,8 @@ moreButton.addEventListener("click", async () => {
 
 window.addEventListener("popstate", () => { const state = readState(); showState(state); run(state); });
 
-async function start() {
-  const state = readState();
-  showState(state);
-  try {
-    await fillFilters();
-  } catch {
-    status.textContent = "البحث غير متاح بعد: لا توجد أخبار منشورة يُبحث فيها.";
-    root.dataset.searchRuns = "1";
-    return;
-  }
-  showState(state);
-  await run(state);
-}
+input.addEventListener("focus", () => loadPagefind().catch(() => {}), { once: true });   // warm up
 
-start();
+const initial = readState();
+showState(initial);
+run(initial);

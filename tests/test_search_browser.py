@@ -7,6 +7,7 @@ issue is exercised against entries that really contain it.
 from __future__ import annotations
 
 import os
+import shutil
 import unicodedata
 from pathlib import Path
 from urllib.parse import quote, urlsplit
@@ -348,7 +349,7 @@ def test_nothing_loads_from_outside_the_site_and_the_first_search_stays_small(br
     context = browser.new_context()
     page = context.new_page()
     loaded: list[tuple[str, int]] = []
-    context.on("requestfinished", lambda request: loaded.append((request.url, len(request.response().body()))))
+    context.on("response", lambda response: loaded.append((response.url, int(response.headers["content-length"]))))
     driver = SearchPage(page, site_url)
     page.goto(f"{site_url}/search/?q={quote('الأمم المتحدة')}")
     driver.wait_for_run(0)
@@ -362,6 +363,19 @@ def test_nothing_loads_from_outside_the_site_and_the_first_search_stays_small(br
     for url, size in sorted(loaded, key=lambda item: -item[1]):
         print(f"  {size:>8}  {url.removeprefix(site_url)}")
     assert outside == [] and total < FIRST_SEARCH_BUDGET
+
+
+def test_a_site_with_nothing_published_says_search_is_not_available_yet(browser, tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(SEARCH_CONTENT, content, ignore=shutil.ignore_patterns("entries"))
+    run_build("build", "--content", str(content), "--out", str(tmp_path / "site"), "--quiet")
+    with serve_folder(tmp_path / "site") as url:
+        context = browser.new_context()
+        driver = SearchPage(context.new_page(), url)
+        driver.open(f"?q={quote('حفتر')}")
+        status = driver.status()
+        context.close()
+    assert status.startswith("البحث غير متاح بعد")
 
 
 def test_search_page_at_phone_and_desktop_widths_in_light_and_dark(browser, site_url, tmp_path):
