@@ -27,6 +27,8 @@ MONTH_NAMES: dict[int, tuple[str, ...]] = {
     12: ("ديسمبر", "كانون الأول", "الكانون"),
 }
 WEEKDAYS = ("الإثنين", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد")
+HIJRI_MONTH_NAMES = ("محرم", "صفر", "ربيع الأول", "ربيع الآخر", "ربيع الثاني", "جمادى الأولى", "جمادى الآخرة",
+                     "جمادى الثانية", "رجب", "شعبان", "رمضان", "شوال", "ذو القعدة", "ذو الحجة")
 # Python's weekday numbers (Monday = 0) of the weekdays above.
 WEEKDAY_NUMBERS = {"الإثنين": 0, "الاثنين": 0, "الثلاثاء": 1, "الأربعاء": 2, "الخميس": 3, "الجمعة": 4,
                    "السبت": 5, "الأحد": 6}
@@ -87,6 +89,20 @@ def day_named_relative_to(text: str, report_date: str) -> FoundDate | None:
         if day.weekday() == _WEEKDAY_NUMBER[match.group(2)]:
             return FoundDate(day.isoformat(), match.group(0), match.start())
     return None
+
+
+_CALENDAR_WORDS = frozenset(
+    token for name in (*[n for names in MONTH_NAMES.values() for n in names], *HIJRI_MONTH_NAMES, *WEEKDAYS,
+                       "الموافق", "م", "ه", "هـ", "يوم")
+    for token in normalise_for_matching(name).split())
+
+
+def is_date_line(text: str) -> bool:
+    """'الأحد 23 نوفمبر 2025 - 2 جمادى الآخرة 1447 هـ': a line that holds a date and nothing else."""
+    words = re.findall(r"[^\W_]+", normalise_for_matching(text))
+    if not words or not (find_dates(text) or names_a_weekday(text)):
+        return False
+    return all(word.isdigit() or word in _CALENDAR_WORDS or word.rstrip("مه").isdigit() for word in words)
 
 
 def names_a_weekday(text: str) -> bool:

@@ -62,11 +62,15 @@ def read(seed: str, index: int):
     return story, lead, names, context
 
 
-def test_a_page_today_header_is_not_the_story_date():
-    page = clean_lines("الأحد 23 نوفمبر 2025\nآخر الأخبار\n\nعنوان الخبر عن لقاء المنقوش في طرابلس\n\n"
-                       "التقت وزيرة الخارجية، الإثنين، سفير إيطاليا.\n")
-    body = tuple(line for line in page if line.kind == "text")
-    assert extract_date(page, lead_paragraph(body, frozenset()), frozenset()) == (None, None)
+def test_a_page_today_header_is_neither_the_story_date_nor_its_title():
+    from mawjaz.ingest import read_story, split_page
+    context = make_context(fixture_registries(), "published")
+    page = clean_lines("الأحد 23 نوفمبر 2025 - 2 جمادى الآخرة 1447 هـ\nآخر الأخبار\n\n"
+                       "وزيرة الخارجية تلتقي سفير إيطاليا في طرابلس\n\n"
+                       "التقت وزيرة الخارجية، الإثنين، سفير إيطاليا لبحث العلاقات بين البلدين.\n")
+    [story_lines] = split_page(page, context)
+    story, _ = read_story("seed.txt", story_lines, page, context)
+    assert (story.title, story.date) == ("وزيرة الخارجية تلتقي سفير إيطاليا في طرابلس", None)
 
 
 def test_story_date_comes_from_the_dateline_and_the_day_it_names_with_its_basis():
