@@ -61,6 +61,7 @@ def entry_record(entry: Entry, site: SiteModel, vocabulary: SearchVocabulary) ->
         "<html><body data-pagefind-body>",
         f"<h1>{index_text(entry.title, vocabulary)}</h1>",
         f"<p>{index_text(entry.summary, vocabulary)}</p><p>{index_text(text, vocabulary)}</p>",
+        f"<p>{index_text(' '.join(s.text for s in site.statements[entry.id]), vocabulary)}</p>",
         f'<p data-pagefind-weight="{NAMES_WEIGHT}">{index_text(described_by(entry, site), vocabulary)}</p>',
         *(_attribute_span("meta", key, closed_words(value)) for key, value in meta.items()),
         *(_attribute_span("filter", key, value) for key, values in filters.items() for value in values),

@@ -5,8 +5,16 @@ import re
 import shutil
 import xml.etree.ElementTree as ET
 
-from conftest import SITE_FIXTURE, run_build
+from conftest import ROOT, SITE_FIXTURE, run_build
 from site_html import read_page, read_pages
+
+from mawjaz.config import load_config
+from mawjaz.entries import load_entries
+from mawjaz.errors import Problems
+from mawjaz.group import group_site
+from mawjaz.registries import load_registries
+from mawjaz.search_index import prepare_search
+from mawjaz.search_terms import build_vocabulary, index_text
 
 SVG_BLOCK = re.compile(r"<svg\b.*?</svg>", re.S)
 NETWORK_PAGES = ["network/index.html", "network/2025/index.html", "network/states/index.html"]
@@ -90,11 +98,17 @@ def test_hostile_actor_names_stay_text_in_every_chart(tmp_path):
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b onload=x&gt;" in network
 
 
-def test_entry_page_shows_its_statements_inside_the_indexed_text(fixture_site):
+def test_entry_page_shows_its_statements_and_search_indexes_them(fixture_site):
     html = (fixture_site / "entries/2025-09-23-united-states-unga/index.html").read_text(encoding="utf-8")
-    indexed = html.split("data-pagefind-body", 1)[1].split("</article>", 1)[0]
-    assert 'class="statements"' in indexed
-    assert '<a href="/actors/hanna-tetteh/">هانا تيتيه</a>:</span> <q>البعثة <bdi>(UNSMIL)</bdi> ستواصل' in indexed
+    assert '<a href="/actors/hanna-tetteh/">هانا تيتيه</a>:</span> <q>البعثة <bdi>(UNSMIL)</bdi> ستواصل' in html
+    problems = Problems()
+    registries = load_registries(SITE_FIXTURE, problems)
+    entries = load_entries(SITE_FIXTURE / "entries", registries, problems)
+    site = group_site(load_config(ROOT / "config.yaml", problems), registries, entries)
+    record = next(r for r in prepare_search(site).records if r.url == "/entries/2025-hostile-markup/")
+    only_said = "كلام بلا متحدث معروف"          # in the entry's statements, not in its body
+    assert only_said not in next(e for e in entries if e.id == "2025-hostile-markup").body
+    assert index_text(only_said, build_vocabulary(registries)) in record.document
 
 
 def test_actor_page_lists_what_the_actor_said_newest_first_linked_to_each_entry(fixture_site):
