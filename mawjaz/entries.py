@@ -16,16 +16,17 @@ import yaml
 
 from .errors import Problems
 from .model import ENTRY_STATUSES, Entry, Registries
-from .schema import NUMBER_LIST, TEXT, TEXT_LIST, Field, check_mapping, suggest
-from .yamlio import LineDict, YamlError, parse_yaml
+from .schema import DATE, NUMBER_LIST, TEXT, TEXT_LIST, Field, check_mapping, suggest
+from .yamlio import LineDict, LineList, YamlError, parse_yaml
 
 ENTRY_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE_FORMS = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 FENCE = "---"
+MAX_ENTRY_BYTES = 2 * 2**20   # an entry is one story; anything bigger is a mistake, not a story
 
 ENTRY_FIELDS = {
     "id": Field(TEXT, required=True), "title": Field(TEXT, required=True),
-    "date": Field(TEXT, nullable=True), "status": Field(TEXT, required=True, choices=ENTRY_STATUSES),
+    "date": Field(DATE, nullable=True), "status": Field(TEXT, required=True, choices=ENTRY_STATUSES),
     "source": Field(TEXT, nullable=True), "place": Field(TEXT, nullable=True),
     "actors": Field(TEXT_LIST, default=()), "themes": Field(TEXT_LIST, default=()),
     "summary": Field(TEXT, default="", allow_empty=True), "seed": Field(TEXT, nullable=True),
@@ -44,38 +45,63 @@ class EntryFile:
 
 
 def load_entries(entries_dir: Path, registries: Registries | None, problems: Problems) -> list[Entry]:
-    """Read and validate every entry; problems name the file and the line of the field."""
-    entries, first_seen = [], {}
+    """Read and validate every entry; problems name the file and the line of the field.
+
+    With `registries`, every actor, theme and source id an entry names is checked too.
+    """
+    entries = []
     for path in sorted(entries_dir.glob("*.md")) if entries_dir.is_dir() else []:
-        entry = read_entry(path, problems)
-        if entry is None:
-            continue
-        if entry.id in first_seen:
-            problems.error(path, 2, f"id '{entry.id}' is also used by {first_seen[entry.id]}",
-                           "each entry needs its own id")
-            continue
-        first_seen[entry.id] = path.name
-        if registries is not None:
-            _check_references(path, entry, registries, problems)
-        entries.append(entry)
+        entry = read_entry(path, problems, registries)
+        if entry is not None:
+            entries.append(entry)
     return entries
 
 
-def read_entry(path: Path, problems: Problems) -> Entry | None:
+def read_entry(path: Path, problems: Problems, registries: Registries | None = None) -> Entry | None:
+    text = read_entry_text(path, problems)
+    return None if text is None else parse_entry(path, text, problems, registries)
+
+
+def read_entry_text(path: Path, problems: Problems) -> str | None:
+    """The file's text with a UTF-8 BOM and Windows line ends removed; None (and a problem) otherwise."""
+    if path.is_symlink() and not path.resolve().is_relative_to(path.parent.resolve()):
+        problems.error(path, None, f"the entry is a link to {os.readlink(path)}, outside the entries folder",
+                       "replace the link with the entry file itself")
+        return None
     try:
-        raw = path.read_bytes()
+        size = path.stat().st_size
+        raw = path.read_bytes() if size <= MAX_ENTRY_BYTES else b""
     except OSError as error:
-        problems.error(path, None, f"cannot read the file: {error.strerror}", "check its permissions")
+        problems.error(path, None, f"cannot read the file: {error.strerror}", "check that it exists and is readable")
+        return None
+    if size > MAX_ENTRY_BYTES:
+        problems.error(path, None, f"the entry is {size / 2**20:.1f} MB, more than an entry can be "
+                       f"({MAX_ENTRY_BYTES // 2**20} MB)", "an entry is one story: split the file or remove it")
+        return None
+    return _decode(path, raw, problems)
+
+
+def _decode(path: Path, raw: bytes, problems: Problems) -> str | None:
+    if b"\0" in raw:
+        problems.error(path, None, "the entry holds binary data, not text",
+                       "an entry is a UTF-8 text file: replace it with the text, or remove it")
         return None
     try:
-        text = raw.decode("utf-8-sig").replace("\r\n", "\n")
-    except UnicodeDecodeError:
-        problems.error(path, None, "entry is not UTF-8 text", "save the file as UTF-8")
+        return raw.decode("utf-8-sig").replace("\r\n", "\n")
+    except UnicodeDecodeError as error:
+        line = raw[:error.start].count(b"\n") + 1
+        problems.error(path, line, "the entry is not UTF-8 text (it looks like Windows-1256, the legacy "
+                       "Arabic encoding)" if _is_windows_1256(raw) else "the entry is not UTF-8 text",
+                       f"save it as UTF-8, e.g. iconv -f WINDOWS-1256 -t UTF-8 {path.name} > new.md")
         return None
-    return parse_entry(path, text, problems)
 
 
-def parse_entry(path: Path, text: str, problems: Problems) -> Entry | None:
+def _is_windows_1256(raw: bytes) -> bool:
+    text = raw.decode("cp1256", errors="replace")
+    return "\ufffd" not in text and sum("\u0600" <= c <= "\u06ff" for c in text) > len(text) // 10
+
+
+def parse_entry(path: Path, text: str, problems: Problems, registries: Registries | None = None) -> Entry | None:
     lines = text.split("\n")
     if not text.strip():
         problems.error(path, 1, "the entry file is empty", "delete it, or mark the story 'status: rejected'")
@@ -84,10 +110,10 @@ def parse_entry(path: Path, text: str, problems: Problems) -> Entry | None:
         problems.error(path, 1, "no front matter at the top of the entry",
                        "start the file with a '---' line, the fields, and another '---' line")
         return None
-    try:
-        closing = next(i for i in range(1, len(lines)) if lines[i].strip() == FENCE)
-    except StopIteration:
-        problems.error(path, 1, "front matter is not closed", "add a '---' line after the last field")
+    closing = next((i for i in range(1, len(lines)) if lines[i].strip() == FENCE), None)
+    if closing is None:
+        problems.error(path, 1, "the front matter opened here is never closed",
+                       "add a '---' line after the last field, before the body")
         return None
     try:
         data = parse_yaml("\n".join(lines[1:closing]), first_line=2)
@@ -95,20 +121,27 @@ def parse_entry(path: Path, text: str, problems: Problems) -> Entry | None:
         problems.error(path, error.line, error.message, error.hint)
         return None
     before = len(problems.errors())
+    values, extra = _check_front_matter(path, data, problems)
+    if registries is not None:
+        _check_references(path, data, registries, problems)
+    if len(problems.errors()) > before:
+        return None
+    body = "\n".join(lines[closing + 1:]).strip("\n") + "\n"
+    return Entry(path=str(path), body=body, extra=tuple(sorted(extra.items())), **values)
+
+
+def _check_front_matter(path: Path, data, problems: Problems) -> tuple[dict, dict]:
+    before = len(problems.errors())
     extra = {key: data.pop(key) for key in EXTRA_FIELDS if isinstance(data, dict) and key in data}
     values = check_mapping(data, ENTRY_FIELDS, path, problems, line=2)
     line_of = data.line_of if isinstance(data, LineDict) else (lambda key: 2)
     _check_id(path, values, line_of, problems)
-    values["date"] = _check_date(path, data.get("date") if isinstance(data, dict) else None, line_of, problems)
+    values["date"] = _check_date(path, values["date"], line_of, problems)
     values["seed_lines"] = _check_seed_lines(path, values.get("seed_lines"), line_of, problems)
     if values.get("status") == "published" and values["date"] is None and before == len(problems.errors()):
         problems.error(path, line_of("date"), "a published entry needs a date",
                        "write the date (YYYY, YYYY-MM or YYYY-MM-DD), or set 'status: draft'")
-    if len(problems.errors()) > before:
-        return None
-    body = "\n".join(lines[closing + 1:]).strip("\n") + "\n"
-    return Entry(path=str(path), body=body, extra=tuple(sorted(extra.items())),
-                 **{k: v for k, v in values.items()})
+    return values, extra
 
 
 def _check_id(path: Path, values: dict, line_of, problems: Problems) -> None:
@@ -117,10 +150,18 @@ def _check_id(path: Path, values: dict, line_of, problems: Problems) -> None:
         return
     if not ENTRY_ID.match(entry_id):
         problems.error(path, line_of("id"), f"id '{entry_id}' may use only a-z, 0-9 and single hyphens",
-                       "ids become URLs: keep them ASCII, e.g. 2025-09-24-united-states")
+                       f"ids become URLs: keep them ASCII, e.g. 'id: {_ascii_id(path.stem)}'")
+    elif entry_id != path.stem and (path.parent / f"{entry_id}.md").exists():
+        problems.error(path, line_of("id"), f"id '{entry_id}' is already the id of {entry_id}.md",
+                       f"each entry needs its own id: set 'id: {path.stem}'")
     elif entry_id != path.stem:
         problems.error(path, line_of("id"), f"id '{entry_id}' differs from the file name '{path.stem}'",
                        f"rename the file to {entry_id}.md or set 'id: {path.stem}'")
+
+
+def _ascii_id(stem: str) -> str:
+    cleaned = "-".join(re.findall(r"[a-z0-9]+", stem.lower()))
+    return cleaned or "2025-09-24-united-states"
 
 
 def _check_date(path: Path, value, line_of, problems: Problems) -> str | None:
@@ -152,28 +193,26 @@ def _check_seed_lines(path: Path, value, line_of, problems: Problems):
     return (int(value[0]), int(value[1]))
 
 
-def _check_references(path: Path, entry: Entry, registries: Registries, problems: Problems) -> None:
-    """Every actor, theme and source id an entry names must exist in the registries."""
-    data_lines = _field_lines(path)
-    for field_name, ids, known in (("actors", entry.actors, registries.actor_by_id),
-                                   ("themes", entry.themes, registries.theme_by_id),
-                                   ("source", (entry.source,) if entry.source else (), registries.source_by_id)):
-        for item in ids:
+def _check_references(path: Path, data, registries: Registries, problems: Problems) -> None:
+    """Every actor, theme and source id an entry names must exist; each problem on its item's line."""
+    if not isinstance(data, LineDict):
+        return
+    for field_name, known, registry in (("actors", registries.actor_by_id, "actors"),
+                                        ("themes", registries.theme_by_id, "themes"),
+                                        ("source", registries.source_by_id, "sources")):
+        for item, line in _ids_with_lines(data, field_name):
             if item not in known:
-                registry = "sources" if field_name == "source" else field_name
-                problems.error(path, data_lines.get(field_name), f"unknown {field_name.rstrip('s')} id '{item}'",
+                problems.error(path, line, f"unknown {field_name.rstrip('s')} id '{item}'",
                                f"{suggest(item, known)} (or add it to content/{registry}.yaml)")
 
 
-def _field_lines(path: Path) -> dict[str, int]:
-    lines = {}
-    for number, line in enumerate(path.read_text(encoding="utf-8-sig").split("\n")[1:], start=2):
-        if line.strip() == FENCE:
-            break
-        key = line.split(":", 1)[0].strip()
-        if key and not line.startswith((" ", "-")):
-            lines.setdefault(key, number)
-    return lines
+def _ids_with_lines(data: LineDict, field_name: str) -> list[tuple[str, int]]:
+    value = data.get(field_name)
+    if isinstance(value, str) and value.strip():
+        return [(value.strip(), data.line_of(field_name))]
+    if isinstance(value, LineList):
+        return [(item.strip(), value.line_of(i)) for i, item in enumerate(value) if isinstance(item, str)]
+    return []
 
 
 # ---------------------------------------------------------------- writing

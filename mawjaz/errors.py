@@ -1,6 +1,7 @@
 """Problems in the user's files, collected and reported together as `path:line: message — hint`."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,11 +41,13 @@ class Problems:
 
     def _display(self, path: Path | str) -> str:
         path = Path(path)
-        if self.root is not None:
-            try:
-                return str(path.resolve().relative_to(self.root.resolve()))
-            except ValueError:
-                pass
+        if self.root is None:
+            return str(path)
+        # The path as written first: a link inside the project is named where it is, not where it points.
+        for candidate, root in ((Path(os.path.abspath(path)), Path(os.path.abspath(self.root))),
+                                (path.resolve(), self.root.resolve())):
+            if candidate.is_relative_to(root):
+                return str(candidate.relative_to(root))
         return str(path)
 
     def error(self, path: Path | str, line: int | None, message: str, hint: str = "") -> None:

@@ -28,7 +28,7 @@ class PublishReport:
 
 
 def publish_site(config: Config, pages: dict[str, str | bytes], problems: Problems,
-                 reporter: Reporter) -> PublishReport:
+                 reporter: Reporter, strict: bool = False) -> PublishReport:
     out = config.paths.out
     out.parent.mkdir(parents=True, exist_ok=True)
     remove_leftovers(out)

@@ -11,7 +11,7 @@ from pathlib import Path
 from .errors import Problems
 from .model import ACTOR_KINDS, Actor, Registries, Source, Theme
 from .schema import FLAG, TEXT, TEXT_LIST, Field, check_mapping, suggest
-from .yamlio import LineList, YamlError, parse_yaml
+from .yamlio import LineDict, LineList, YamlError, parse_yaml
 
 REGISTRY_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -37,11 +37,12 @@ def load_registries(content_dir: Path, problems: Problems) -> Registries:
     themes = _load_list(content_dir / "themes.yaml", THEME_FIELDS, Theme, problems)
     sources = _load_list(content_dir / "sources.yaml", SOURCE_FIELDS, Source, problems)
     _check_affiliations(content_dir / "actors.yaml", actors, problems)
+    _check_shared_aliases(content_dir / "actors.yaml", actors, problems)
     return Registries.of([a for a, _ in actors], [t for t, _ in themes], [s for s, _ in sources])
 
 
 def _load_list(path: Path, fields: dict, make, problems: Problems) -> list[tuple]:
-    """Read a registry file: a YAML list of mappings. Returns (item, line) pairs of the valid items."""
+    """Read a registry file: a YAML list of mappings. Returns (item, raw mapping) pairs of the valid items."""
     data = _read_yaml_list(path, problems)
     items, seen = [], {}
     for index, raw in enumerate(data):
@@ -50,6 +51,7 @@ def _load_list(path: Path, fields: dict, make, problems: Problems) -> list[tuple
         item_id = values.get("id")
         if not item_id:
             continue
+        line = raw.line_of("id")
         if not REGISTRY_ID.match(item_id):
             problems.error(path, line, f"id '{item_id}' may use only a-z, 0-9 and single hyphens",
                            "ids become URLs: write e.g. 'khalifa-haftar'")
@@ -59,7 +61,7 @@ def _load_list(path: Path, fields: dict, make, problems: Problems) -> list[tuple
                            "give each entry of the registry its own id")
             continue
         seen[item_id] = line
-        items.append((make(**values), line))
+        items.append((make(**values), raw))
     return items
 
 
@@ -84,9 +86,48 @@ def _read_yaml_list(path: Path, problems: Problems) -> LineList:
     return data
 
 
-def _check_affiliations(path: Path, actors: list[tuple[Actor, int]], problems: Problems) -> None:
+def _check_affiliations(path: Path, actors: list[tuple[Actor, LineDict]], problems: Problems) -> None:
     known = {actor.id for actor, _ in actors}
-    for actor, line in actors:
+    for actor, raw in actors:
         if actor.affiliation and actor.affiliation not in known:
-            problems.error(path, line, f"actor '{actor.id}' names affiliation '{actor.affiliation}', "
+            problems.error(path, raw.line_of("affiliation"), f"actor '{actor.id}' names affiliation '{actor.affiliation}', "
                            "which is not an actor id", suggest(actor.affiliation, known))
+
+
+def _check_shared_aliases(path: Path, actors: list[tuple[Actor, LineDict]], problems: Problems) -> None:
+    """A name or alias that two actors share cannot tell them apart: the matcher would guess."""
+    owner: dict[str, Actor] = {}
+    for actor, raw in actors:
+        for alias, line in _names_with_lines(actor, raw):
+            first = owner.setdefault(" ".join(alias.split()).casefold(), actor)
+            if first.id != actor.id:
+                problems.error(path, line, f"actor '{actor.id}' has the name or alias '{alias}', "
+                               f"which actor '{first.id}' has too",
+                               "keep it on one actor; a shared short name belongs in 'short_names'")
+
+
+def _names_with_lines(actor: Actor, raw: LineDict) -> list[tuple[str, int]]:
+    aliases = raw.get("aliases") if isinstance(raw.get("aliases"), LineList) else LineList()
+    names = [(actor.name, raw.line_of("name"))] + [(alias, aliases.line_of(i)) for i, alias in enumerate(actor.aliases)]
+    return [(name, line) for name, line in names if name]
+
+
+def check_unused_registry_entries(content_dir: Path, registries: Registries, entries, problems: Problems) -> None:
+    """Warn about actors, themes and sources no entry names: a misspelt id, or a page nobody reaches."""
+    used = {"actors": {a for e in entries for a in e.actors} | {a.affiliation for a in registries.actors},
+            "themes": {t for e in entries for t in e.themes},
+            "sources": {e.source for e in entries}}
+    for registry, items in (("actors", registries.actors), ("themes", registries.themes),
+                            ("sources", registries.sources)):
+        path = content_dir / f"{registry}.yaml"
+        lines = _id_lines(path)
+        for item in items:
+            if item.id not in used[registry]:
+                problems.warning(path, lines.get(item.id), f"{registry[:-1]} '{item.id}' is named by no entry",
+                                 "check the ids in the entries, or remove it if it is not needed")
+
+
+def _id_lines(path: Path) -> dict[str, int]:
+    """The line of each id in a registry file (read again: Registries keeps values, not positions)."""
+    data = _read_yaml_list(path, Problems())
+    return {raw["id"]: raw.line_of("id") for raw in data if isinstance(raw, LineDict) and "id" in raw}

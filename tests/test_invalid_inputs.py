@@ -1,0 +1,105 @@
+"""Every mistake a maintainer or a scraper can make gets its exact message, and nothing is written.
+
+Each folder in tests/fixtures/invalid/<case>/ is laid over the small valid project in `_base/`
+and the repository's templates (a `remove.txt` lists base files the case deletes) and checked with `build.py check`. Its
+`expected.txt` holds exactly what build.py prints; an empty one means the input is accepted.
+After changing a message on purpose, regenerate them and review the diff:
+
+    python tests/test_invalid_inputs.py --update
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = Path(__file__).resolve().parent / "fixtures" / "invalid"
+BASE = CASES / "_base"
+CASE_NAMES = sorted(p.name for p in CASES.iterdir() if p.is_dir() and not p.name.startswith("_"))
+CASE_ONLY_FILES = ("expected.txt", "remove.txt")
+
+
+def make_project(case: Path | None, work: Path) -> Path:
+    """The base project with the case's files laid over it, in a fresh folder."""
+    project = work / "project"
+    shutil.copytree(BASE, project)
+    if case is not None:
+        shutil.copytree(case, project, dirs_exist_ok=True,
+                        ignore=lambda folder, names: [n for n in names if n in CASE_ONLY_FILES])
+        removals = case / "remove.txt"
+        for relative in removals.read_text().split() if removals.exists() else []:
+            (project / relative).unlink()
+    (project / "seeds").mkdir(exist_ok=True)
+    for folder in ("templates", "static"):   # the repository's own, so every case also renders
+        shutil.copytree(ROOT / folder, project / folder, dirs_exist_ok=True)
+    return project
+
+
+def run_check(project: Path, command: str = "check") -> subprocess.CompletedProcess:
+    env = {**os.environ, "LC_ALL": "C.UTF-8", "PYTHONHASHSEED": "0"}
+    return subprocess.run([sys.executable, str(ROOT / "build.py"), command, "--quiet"], cwd=project,
+                          capture_output=True, text=True, env=env)
+
+
+@pytest.mark.parametrize("case", CASE_NAMES)
+def test_invalid_input_gets_its_exact_message(case, tmp_path):
+    expected = (CASES / case / "expected.txt").read_text(encoding="utf-8")
+    result = run_check(make_project(CASES / case, tmp_path))
+    assert "Traceback" not in result.stderr
+    assert result.stderr == expected
+    assert result.returncode == (1 if "stopped the run" in expected else 0)
+
+
+def test_the_base_project_is_valid(tmp_path):
+    result = run_check(make_project(None, tmp_path))
+    assert (result.returncode, result.stderr) == (0, "")
+
+
+def test_a_20_mb_entry_is_refused_without_reading_it_all(tmp_path):
+    project = make_project(None, tmp_path)
+    huge = project / "content" / "entries" / "2025-09-24-huge.md"
+    with huge.open("wb") as stream:
+        stream.truncate(20 * 2**20)
+    result = run_check(project)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[0] == (
+        "content/entries/2025-09-24-huge.md: the entry is 20.0 MB, more than an entry can be (2 MB) "
+        "— an entry is one story: split the file or remove it")
+
+
+def test_an_entry_linking_outside_the_project_is_refused(tmp_path):
+    project = make_project(None, tmp_path)
+    secret = tmp_path / "secret.md"
+    secret.write_text((BASE / "content/entries/2025-09-23-base.md").read_text().replace("base", "secret"))
+    (project / "content/entries/2025-09-24-secret.md").symlink_to(secret)
+    result = run_check(project)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[0] == (
+        f"content/entries/2025-09-24-secret.md: the entry is a link to {secret}, outside the entries folder "
+        "— replace the link with the entry file itself")
+
+
+def test_every_problem_of_a_run_is_shown_together_and_nothing_is_written(tmp_path):
+    project = make_project(CASES / "five-mistakes-in-one-run", tmp_path)
+    result = run_check(project, "all")
+    assert result.stderr.count(" — ") == 5 and result.returncode == 1
+    assert not (project / "site").exists()
+
+
+def update_expected_files() -> None:
+    """Regenerate every expected.txt from what build.py prints now (review the diff before committing)."""
+    import tempfile
+    for case in CASE_NAMES:
+        with tempfile.TemporaryDirectory() as work:
+            result = run_check(make_project(CASES / case, Path(work)))
+        (CASES / case / "expected.txt").write_text(result.stderr, encoding="utf-8")
+        print(f"{case}: exit {result.returncode}")
+
+
+if __name__ == "__main__" and sys.argv[1:] == ["--update"]:
+    update_expected_files()
