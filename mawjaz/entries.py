@@ -141,6 +141,9 @@ def _check_front_matter(path: Path, data, problems: Problems) -> tuple[dict, dic
     if values.get("status") == "published" and values["date"] is None and before == len(problems.errors()):
         problems.error(path, line_of("date"), "a published entry needs a date",
                        "write the date (YYYY, YYYY-MM or YYYY-MM-DD), or set 'status: draft'")
+    if values.get("status") == "draft" and values["date"] is None and before == len(problems.errors()):
+        problems.warning(path, line_of("date"), "this draft has no date yet",
+                         "find the date of the story (YYYY, YYYY-MM or YYYY-MM-DD) before publishing it")
     return values, extra
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .config import Config
 from .errors import Problems
+from .links import find_broken_links
 from .progress import Reporter
 from .search_index import build_search_index
 
@@ -38,12 +39,23 @@ def publish_site(config: Config, pages: dict[str, str | bytes], problems: Proble
         write_pages(staging, pages, reporter)
         copy_static(config.paths.static, staging / "static")
         index_bytes = build_search_index(config, staging, problems) if config.search_enabled else 0
-        problems.stop_if_errors()
+        report_broken_links(config, staging, problems)
+        problems.stop_if_errors(strict)
         swap_into_place(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return PublishReport(pages_written=len(pages), index_bytes=index_bytes)
+
+
+def report_broken_links(config: Config, staging: Path, problems: Problems) -> None:
+    """A warning per link that leads nowhere, named by the page it will have in the published site."""
+    for link in find_broken_links(staging, config.base_url, config.base_path):
+        entry_id = link.page.split("/")[1] if link.page.startswith("entries/") else None
+        hint = (f"fix it in content/entries/{entry_id}.md, or in the template that makes it" if entry_id
+                else "fix the template or page that makes it")
+        problems.warning(config.paths.out / link.page, link.line,
+                         f"link '{link.url}' leads to no page: {link.reason}", hint)
 
 
 def write_pages(root: Path, pages: dict[str, str | bytes], reporter: Reporter) -> None:

@@ -40,9 +40,10 @@ def make_project(case: Path | None, work: Path) -> Path:
     return project
 
 
-def run_check(project: Path, command: str = "check") -> subprocess.CompletedProcess:
+def run_check(project: Path, command: str = "check", *options: str) -> subprocess.CompletedProcess:
+    """build.py run as a maintainer would, from the project folder, printing only problems."""
     env = {**os.environ, "LC_ALL": "C.UTF-8", "PYTHONHASHSEED": "0"}
-    return subprocess.run([sys.executable, str(ROOT / "build.py"), command, "--quiet"], cwd=project,
+    return subprocess.run([sys.executable, str(ROOT / "build.py"), command, "--quiet", *options], cwd=project,
                           capture_output=True, text=True, env=env)
 
 
