@@ -22,6 +22,7 @@ from .yamlio import LineDict, LineList, YamlError, parse_yaml
 ENTRY_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE_FORMS = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 FENCE = "---"
+WRITING_PREFIX = ".writing-"   # an entry being written; renamed into place only when whole
 MAX_ENTRY_BYTES = 2 * 2**20   # an entry is one story; anything bigger is a mistake, not a story
 
 ENTRY_FIELDS = {
@@ -263,7 +264,7 @@ def write_entry_file(entries_dir: Path, entry: Entry) -> Path:
     target = entries_dir / f"{entry.id}.md"
     if not target.resolve().is_relative_to(entries_dir.resolve()):
         raise ValueError(f"entry id '{entry.id}' would leave the entries folder")
-    handle, temporary = tempfile.mkstemp(dir=entries_dir, prefix=".writing-", suffix=".tmp")
+    handle, temporary = tempfile.mkstemp(dir=entries_dir, prefix=WRITING_PREFIX, suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(format_entry(entry))
@@ -277,6 +278,8 @@ def write_entry_file(entries_dir: Path, entry: Entry) -> Path:
 
 def write_new_entries(entries_dir: Path, new_entries: list[Entry]) -> list[Path]:
     """Write each new entry under a free file name (the caller has already dropped known stories)."""
+    for leftover in entries_dir.glob(f"{WRITING_PREFIX}*.tmp"):   # from an ingest that was killed
+        leftover.unlink(missing_ok=True)
     written = []
     for entry in new_entries:
         written.append(write_entry_file(entries_dir, entry))
