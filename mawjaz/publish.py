@@ -49,13 +49,22 @@ def publish_site(config: Config, pages: dict[str, str | bytes], problems: Proble
 
 
 def report_broken_links(config: Config, staging: Path, problems: Problems) -> None:
-    """A warning per link that leads nowhere, named by the page it will have in the published site."""
+    """One warning per link that leads nowhere, named by a page it will have in the published site.
+
+    The same link repeats in lists and feeds; it is named once, by the entry it comes from if any.
+    """
+    by_url: dict[str, list] = {}
     for link in find_broken_links(staging, config.base_url, config.base_path):
-        entry_id = link.page.split("/")[1] if link.page.startswith("entries/") else None
+        by_url.setdefault(link.url, []).append(link)
+    for url, links in sorted(by_url.items()):
+        first = min(links, key=lambda link: (not link.page.startswith("entries/"), link.page, link.line))
+        others = len({link.page for link in links}) - 1
+        also = f" (and on {others} other page{'s' if others > 1 else ''})" if others else ""
+        entry_id = first.page.split("/")[1] if first.page.startswith("entries/") else None
         hint = (f"fix it in content/entries/{entry_id}.md, or in the template that makes it" if entry_id
                 else "fix the template or page that makes it")
-        problems.warning(config.paths.out / link.page, link.line,
-                         f"link '{link.url}' leads to no page: {link.reason}", hint)
+        problems.warning(config.paths.out / first.page, first.line,
+                         f"link '{url}' leads to no page: {first.reason}{also}", hint)
 
 
 def write_pages(root: Path, pages: dict[str, str | bytes], reporter: Reporter) -> None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from site_files import snapshot
 from test_invalid_inputs import CASES, make_project, run_check
 
 from mawjaz.links import check_link
@@ -13,10 +14,6 @@ SITE_FILES = {"index.html", "entries/a/index.html", "static/style.css", "feed.xm
 def add_to_base_entry(project: Path, text: str) -> None:
     entry = project / "content/entries/2025-09-23-base.md"
     entry.write_text(entry.read_text(encoding="utf-8") + text, encoding="utf-8")
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def test_an_unused_registry_item_is_a_warning_that_strict_turns_into_a_failure(tmp_path):
@@ -46,8 +43,8 @@ def test_a_broken_link_in_an_entry_is_named_with_its_page_and_line(tmp_path):
     [line] = result.stderr.splitlines()
     assert line.startswith("site/entries/2025-09-23-base/index.html:")
     assert line.endswith(": warning: link '/mawjaz/entries/2025-01-01-missing/' leads to no page: no file in the "
-                         "site answers it — fix it in content/entries/2025-09-23-base.md, or in the template "
-                         "that makes it")
+                         "site answers it (and on 5 other pages) — fix it in content/entries/2025-09-23-base.md, "
+                         "or in the template that makes it")
 
 
 def test_a_strict_build_with_a_broken_link_leaves_the_previous_site_as_it_was(tmp_path):
