@@ -22,6 +22,7 @@ from .yamlio import LineDict, LineList, YamlError, parse_yaml
 ENTRY_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE_FORMS = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 FENCE = "---"
+YAML_BREAKS = re.compile("[\r\n\x85\u2028\u2029\ufeff]")
 WRITING_PREFIX = ".writing-"   # an entry being written; renamed into place only when whole
 MAX_ENTRY_BYTES = 2 * 2**20   # an entry is one story; anything bigger is a mistake, not a story
 
@@ -254,7 +255,8 @@ def _scalar(value) -> str:
         return "null"
     if isinstance(value, int):
         return str(value)
-    dumped = yaml.safe_dump(value, allow_unicode=True, width=10**6, default_flow_style=True)
+    style = '"' if YAML_BREAKS.search(value) else None   # YAML reads these as line ends unless escaped
+    dumped = yaml.safe_dump(value, allow_unicode=True, width=10**6, default_flow_style=True, default_style=style)
     return dumped.removesuffix("\n...\n").removesuffix("\n")
 
 
