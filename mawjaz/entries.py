@@ -237,8 +237,19 @@ def format_entry(entry: Entry) -> str:
         if key == "date_note" and value is None:
             continue
         lines.append(_format_field(key, value))
+        if key == "themes" and entry.evidence:
+            lines.extend(_evidence_comments(entry))
     lines.append(FENCE)
     return "\n".join(lines) + "\n" + entry.body.strip("\n") + "\n"
+
+
+def _evidence_comments(entry: Entry) -> list[str]:
+    """Why ingest gave each tag, for the reviewer: '# unsmil: «بعثة الأمم المتحدة» (paragraph 2)'."""
+    lines = ["# evidence (words that matched; delete these lines once reviewed):"]
+    for item in entry.evidence:
+        where = "title" if item.paragraph == 0 else f"paragraph {item.paragraph}"
+        lines.append(f"#   {item.id}: «{item.matched}» ({where})")
+    return lines
 
 
 def _format_field(key: str, value) -> str:

@@ -19,7 +19,7 @@ from test_invalid_inputs import ROOT, make_project
 from mawjaz.entries import load_entries
 from mawjaz.errors import Problems
 
-KILL_POINTS = 12
+KILL_POINTS = 8
 PARAGRAPH = "بحثت المبعوثة الأممية مع الأطراف الليبية مسار العملية السياسية وموعد الانتخابات المقبلة. " * 12
 
 
@@ -68,9 +68,9 @@ def leftovers(folder: Path) -> list[str]:
 
 def test_a_killed_build_leaves_the_previous_site_whole_and_the_next_build_works(tmp_path):
     old = make_project(None, tmp_path / "old")
-    add_entries(old, 300, "الخبر القديم")
+    add_entries(old, 200, "الخبر القديم")
     new = make_project(None, tmp_path / "new")
-    add_entries(new, 300, "الخبر الجديد")
+    add_entries(new, 200, "الخبر الجديد")
     timed_run(new, "build")
     new_site = snapshot(new / "site")
     seconds = timed_run(old, "build")
@@ -91,9 +91,9 @@ def test_a_killed_build_leaves_the_previous_site_whole_and_the_next_build_works(
 
 def test_a_killed_ingest_leaves_every_entry_whole_and_loses_no_story(tmp_path):
     reference = make_project(None, tmp_path / "reference")
-    add_seeds(reference, 300)
+    add_seeds(reference, 120)
     project = make_project(None, tmp_path / "project")
-    add_seeds(project, 300)
+    add_seeds(project, 120)
     seconds = timed_run(reference, "ingest")
     entries_dir = project / "content/entries"
     for step in range(1, KILL_POINTS):

@@ -85,6 +85,39 @@ def test_an_entry_linking_outside_the_project_is_refused(tmp_path):
         "— replace the link with the entry file itself")
 
 
+def test_a_20_mb_seed_is_refused(tmp_path):
+    project = make_project(None, tmp_path)
+    with (project / "seeds/001_dump.txt").open("wb") as stream:
+        stream.truncate(20 * 2**20)
+    result = run_check(project)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[0] == ("seeds/001_dump.txt: seed is 20.0 MB, over the 5 MB limit for one seed "
+                                             "— split the page into smaller files, one article or page per file")
+
+
+def test_a_seed_linking_outside_the_project_is_refused(tmp_path):
+    project = make_project(None, tmp_path)
+    outside = tmp_path / "passwd.txt"
+    outside.write_text("root:x:0:0:root:/root:/bin/bash\n")
+    (project / "seeds/001_link.txt").symlink_to(outside)
+    result = run_check(project)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[0] == ("seeds/001_link.txt: seed is a link to a file outside the seeds folder "
+                                             "— copy the file into the seeds folder instead of linking to it")
+
+
+def test_a_seed_with_a_bom_crlf_or_in_windows_1256_gives_the_same_entry(tmp_path):
+    bodies = set()
+    for case in ("seed-accepted", "seed-utf8-bom-accepted", "seed-crlf-line-ends-accepted",
+                 "seed-windows-1256-is-read-with-a-warning"):
+        project = make_project(CASES / case, tmp_path / case)
+        assert run_check(project, "ingest").returncode == 0
+        [written] = [p for p in (project / "content/entries").glob("*.md") if "base" not in p.name]
+        text = written.read_text(encoding="utf-8")
+        bodies.add((written.name, text[text.index("\nsummary:"):text.index("\nseed:")], text.split("---\n", 2)[2]))
+    assert len(bodies) == 1, bodies
+
+
 def test_every_problem_of_a_run_is_shown_together_and_nothing_is_written(tmp_path):
     project = make_project(CASES / "five-mistakes-in-one-run", tmp_path)
     result = run_check(project, "all")
