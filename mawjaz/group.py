@@ -41,6 +41,11 @@ class SiteModel:
     def themes_of(self, entry: Entry) -> list[Theme]:
         return [self.registries.theme_by_id[i] for i in entry.themes if i in self.registries.theme_by_id]
 
+    def affiliates(self, actor_id: str) -> list[Actor]:
+        """Actors whose affiliation is `actor_id` and who appear in shown entries, most entries first."""
+        found = [a for a in self.registries.actors if a.affiliation == actor_id and a.id in self.by_actor]
+        return sorted(found, key=lambda a: (-len(self.by_actor[a.id]), a.name))
+
     def actors_by_kind(self) -> list[tuple[str, list[Actor]]]:
         """Actors with at least one entry, grouped by kind, most entries first."""
         groups = []
@@ -84,7 +89,8 @@ def year_path(year: str) -> str:
 
 # ------------------------------------------------------------------ grouping
 
-def sort_key(entry: Entry) -> tuple[str, str]:
+def sort_key(entry: Entry) -> tuple[str, str, str]:
+    """Partial dates sort at the start of their period (2025-09 as 2025-09-01), then by id."""
     return (padded_date(entry.date), entry.date or "", entry.id)
 
 
@@ -112,7 +118,8 @@ def group_site(config: Config, registries: Registries, entries: list[Entry], dra
 
 
 def index_by(entries: list[Entry], keys_of) -> dict[str, tuple[Entry, ...]]:
-    """Group entries under each of their keys; order within a group stays that of `entries`."""
+    """Group entries under each of their keys, keys in descending order (so years run newest first);
+    order within a group stays that of `entries`."""
     groups: dict[str, list[Entry]] = defaultdict(list)
     for entry in entries:
         for key in dict.fromkeys(keys_of(entry)):
@@ -131,23 +138,66 @@ def recent_entries(newest_first: list[Entry], months: int) -> list[Entry]:
     dated = [e for e in newest_first if e.date]
     if not dated:
         return []
-    year, month = int(padded_date(dated[0].date)[:4]), int(padded_date(dated[0].date)[5:7])
-    start = year * 12 + month - months
-    return [e for e in dated if int(e.date[:4]) * 12 + int(padded_date(e.date)[5:7]) > start]
+    newest = month_number(dated[0].date)
+    return [e for e in dated if month_number(e.date) > newest - months]
+
+
+def month_number(date: str) -> int:
+    padded = padded_date(date)
+    return int(padded[:4]) * 12 + int(padded[5:7])
 
 
 def related_entries(newest_first: list[Entry], by_actor: dict, by_theme: dict) -> dict[str, tuple[Entry, ...]]:
-    """For each entry, those sharing most actors and themes; the newer wins a tie."""
-    rank = {e.id: position for position, e in enumerate(newest_first)}   # 0 = newest
+    """For each entry, those sharing most actors and themes; the newer wins a tie.
+
+    Each actor and theme is a bit mask over the entries (bit 0 = newest). Adding an entry's masks
+    into a binary counter held in bit planes scores every other entry at once, and the lowest set
+    bits of a score level are its newest entries: linear in the tags, not in the entries they share.
+    """
+    position = {e.id: i for i, e in enumerate(newest_first)}
+    masks = {("actor", key): bit_mask(group, position) for key, group in by_actor.items()}
+    masks.update({("theme", key): bit_mask(group, position) for key, group in by_theme.items()})
     related = {}
-    for entry in newest_first:
-        shared: Counter = Counter()
-        for group in [by_actor[a] for a in set(entry.actors)] + [by_theme[t] for t in set(entry.themes)]:
-            shared.update(other.id for other in group)
-        shared.pop(entry.id, None)
-        best = sorted(shared, key=lambda other: (-shared[other], rank[other]))[:RELATED_COUNT]
-        related[entry.id] = tuple(newest_first[rank[other]] for other in best)
+    for index, entry in enumerate(newest_first):
+        tags = [("actor", a) for a in set(entry.actors)] + [("theme", t) for t in set(entry.themes)]
+        planes = score_planes(masks[tag] for tag in tags)
+        related[entry.id] = tuple(newest_first[i] for i in best_positions(planes, index, RELATED_COUNT))
     return related
+
+
+def bit_mask(entries, position: dict) -> int:
+    mask = 0
+    for entry in entries:
+        mask |= 1 << position[entry.id]
+    return mask
+
+
+def score_planes(masks) -> list[int]:
+    """Add bit masks into a binary counter: plane b holds bit b of each entry's score."""
+    planes: list[int] = []
+    for carry in masks:
+        for level, plane in enumerate(planes):
+            planes[level], carry = plane ^ carry, plane & carry
+        if carry:
+            planes.append(carry)
+    return planes
+
+
+def best_positions(planes: list[int], own: int, limit: int) -> list[int]:
+    """Positions with the highest scores, newest first within a score, leaving out `own`."""
+    chosen: list[int] = []
+    for score in range((1 << len(planes)) - 1, 0, -1):
+        exact = -1
+        for level, plane in enumerate(planes):
+            exact &= plane if score >> level & 1 else ~plane
+        exact &= ~(1 << own)
+        while exact and len(chosen) < limit:
+            lowest = exact & -exact
+            chosen.append(lowest.bit_length() - 1)
+            exact ^= lowest
+        if len(chosen) == limit:
+            break
+    return chosen
 
 
 def co_counts(actor_id: str, entries: tuple[Entry, ...]) -> Counter:

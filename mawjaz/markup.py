@@ -7,6 +7,7 @@ without changing the text, so copy and paste and search still see the words as w
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
@@ -41,6 +42,7 @@ def _has_opener(text: str, closer: str) -> bool:
 DIRECTION_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
+@lru_cache(maxsize=None)     # names and titles repeat across thousands of list items
 def isolate_latin(text: str | None) -> Markup:
     """Escape `text` and wrap each run of Latin words and digits in <bdi>.
 
@@ -86,3 +88,9 @@ def plain_text(markdown: MarkdownIt, text: str) -> str:
             words.extend(child.content for child in token.children or () if child.type in ("text", "code_inline"))
             words.append(" ")
     return re.sub(r"\s+", " ", "".join(words)).strip()
+
+
+def repeats_opening(summary: str, body_text: str) -> bool:
+    """True when the summary is the body's first words (as ingest writes it), or empty: a page skips it."""
+    squeeze = lambda text: re.sub(r"\s+", " ", text).strip().rstrip(".…،")
+    return squeeze(body_text).startswith(squeeze(summary))

@@ -1,13 +1,16 @@
 """SiteModel → {relative path: page text} with Jinja2 (autoescape, StrictUndefined) and Babel filters."""
 from __future__ import annotations
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+import traceback
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError, select_autoescape
 
 from . import group
 from .errors import Problems
 from .group import SiteModel
-from .markup import isolate_latin, make_markdown, plain_text, render_markdown
-from .wording import count_of, format_hijri_date, format_number, format_partial_date, padded_date
+from .markup import isolate_latin, make_markdown, plain_text, render_markdown, repeats_opening
+from .wording import (count_of, format_hijri_date, format_month_name, format_number, format_partial_date,
+                      padded_date)
 
 KIND_LABELS = {"person": "أشخاص", "organization": "منظمات ومؤسسات", "state": "دول"}
 KIND_SINGULAR = {"person": "شخصية", "organization": "منظمة", "state": "دولة"}
@@ -24,7 +27,9 @@ def make_environment(site: SiteModel) -> Environment:
         "isolate": isolate_latin,
         "date": lambda text: format_partial_date(text, config.locale),
         "hijri": format_hijri_date,
+        "month_name": lambda text: format_month_name(text, config.locale),
         "sortable_date": padded_date,
+        "years": lambda entries: list(dict.fromkeys(e.date[:4] for e in entries if e.date)),
         "number": lambda number: format_number(number, config.locale),
         "count": lambda number, noun: count_of(number, noun, config.locale),
         "url": lambda path: config.base_path + path,
@@ -34,6 +39,7 @@ def make_environment(site: SiteModel) -> Environment:
         "config": config, "site": site, "kind_labels": KIND_LABELS, "kind_singular": KIND_SINGULAR,
         "entry_path": group.entry_path, "actor_path": group.actor_path, "theme_path": group.theme_path,
         "source_path": group.source_path, "year_path": group.year_path,
+        "summary_is_new": lambda entry: not repeats_opening(entry.summary, plain_text(markdown, entry.body)),
     })
     return env
 
@@ -43,8 +49,10 @@ def page_list(site: SiteModel) -> list[tuple[str, str, dict]]:
     registries = site.registries
     pages = [("index.html", "index.html", {}), ("actors/index.html", "actors.html", {}),
              ("themes/index.html", "themes.html", {}), ("sources/index.html", "sources.html", {}),
-             ("archive/index.html", "archive.html", {}), ("search/index.html", "search.html", {}),
-             ("about/index.html", "about.html", {}), ("404.html", "404.html", {})]
+             ("archive/index.html", "archive.html", {}), ("about/index.html", "about.html", {}),
+             ("404.html", "404.html", {})]
+    if site.config.search_enabled:
+        pages.append(("search/index.html", "search.html", {}))
     pages += [(group.entry_path(e.id) + "index.html", "entry.html", {"entry": e}) for e in site.entries]
     pages += [(group.actor_path(a) + "index.html", "actor.html", {"actor": registries.actor_by_id[a]})
               for a in site.by_actor]
@@ -64,9 +72,37 @@ def canonical_path(output_path: str) -> str:
 def render_site(config, site: SiteModel, problems: Problems, reporter=None) -> dict[str, str]:
     env = make_environment(site)
     listed = page_list(site)
-    pages = {}
+    pages, failed = {}, set()
     for done, (output, template, context) in enumerate(listed, start=1):
-        pages[output] = env.get_template(template).render(path=canonical_path(output), **context)
+        if template in failed:
+            continue                   # one message per broken template, not one per page
+        text = render_page(env, template, {"path": canonical_path(output), **context}, problems)
+        if text is None:
+            failed.add(template)
+        else:
+            pages[output] = text
         if reporter is not None:
             reporter.progress("render", done, len(listed))
     return pages
+
+
+def render_page(env: Environment, template: str, context: dict, problems: Problems) -> str | None:
+    """The page's text, or None after reporting a template mistake with its file and line."""
+    try:
+        return env.get_template(template).render(**context)
+    except TemplateSyntaxError as error:
+        problems.error(error.filename or template, error.lineno, f"template syntax error: {error.message}",
+                       "check the {% %} and {{ }} tags around this line")
+    except TemplateError as error:
+        path, line = template_line(error, template)
+        problems.error(path, line, f"template error: {error}",
+                       "a name the page does not have, or a misspelt one: compare with the other templates")
+    return None
+
+
+def template_line(error: Exception, template: str) -> tuple[str, int | None]:
+    """Jinja rewrites tracebacks so that template frames name the template file and its line."""
+    for frame in reversed(traceback.extract_tb(error.__traceback__)):
+        if frame.filename.endswith(".html"):
+            return frame.filename, frame.lineno
+    return template, None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from functools import lru_cache
 
 from babel import Locale
 from babel.dates import format_date
@@ -41,6 +42,7 @@ def format_number(number: int, locale: str) -> str:
     return format_decimal(number, locale=locale)
 
 
+@lru_cache(maxsize=None)
 def count_of(number: int, noun: str, locale: str) -> str:
     """'مقال واحد', 'مقالان', '3 مقالات', '11 مقالاً', '100 مقال' — by CLDR category."""
     forms = NOUNS[noun]
@@ -53,6 +55,7 @@ def parse_partial_date(text: str) -> tuple[int, int | None, int | None]:
     return parts[0], (parts[1] if len(parts) > 1 else None), (parts[2] if len(parts) > 2 else None)
 
 
+@lru_cache(maxsize=None)     # the same few thousand dates are shown on many pages
 def format_partial_date(text: str | None, locale: str) -> str:
     """'23 سبتمبر 2025', 'سبتمبر 2025' or '2025': a partial date is shown as partial."""
     if not text:
@@ -65,6 +68,7 @@ def format_partial_date(text: str | None, locale: str) -> str:
     return str(year)
 
 
+@lru_cache(maxsize=None)
 def format_hijri_date(text: str | None) -> str:
     """The Umm al-Qura date of a day-precision date, e.g. '1 ربيع الثاني 1447 هـ'; '' otherwise."""
     if not text:
@@ -79,8 +83,10 @@ def format_hijri_date(text: str | None) -> str:
     return f"{hijri.day} {hijri.month_name('ar')} {hijri.year} {hijri.notation('ar')}"
 
 
-def format_month(year: int, month: int, locale: str) -> str:
-    return format_date(datetime.date(year, month, 1), "MMMM", locale=locale)
+def format_month_name(text: str, locale: str) -> str:
+    """'2025-09' → 'سبتمبر'."""
+    year, month, _ = parse_partial_date(text)
+    return format_date(datetime.date(year, month or 1, 1), "MMMM", locale=locale)
 
 
 def padded_date(text: str | None) -> str:

@@ -4,20 +4,24 @@ from __future__ import annotations
 import gzip
 import re
 
+import pytest
 from site_html import read_page, read_pages
 
 HOSTILE = "entries/2025-hostile-markup/index.html"
+BOTH_SITES = pytest.mark.parametrize("site_name", ["fixture_site", "built_site"])   # built_site: the repository
 MARKERS = ("DRAFTMARKER", "REJECTEDMARKER", "2025-09-30-draft-entry", "2025-09-29-rejected-entry")
 
 
-def test_every_page_is_arabic_and_right_to_left(fixture_site):
-    for path, page in read_pages(fixture_site).items():
+@BOTH_SITES
+def test_every_page_is_arabic_and_right_to_left(site_name, request):
+    for path, page in read_pages(request.getfixturevalue(site_name)).items():
         html = page.first("html")
         assert html == {"lang": "ar", "dir": "rtl"}, path
 
 
-def test_every_page_has_a_unique_title(fixture_site):
-    titles = {path: page.title.strip() for path, page in read_pages(fixture_site).items()}
+@BOTH_SITES
+def test_every_page_has_a_unique_title(site_name, request):
+    titles = {path: page.title.strip() for path, page in read_pages(request.getfixturevalue(site_name)).items()}
     assert all(titles.values())
     assert len(set(titles.values())) == len(titles), sorted(titles.values())
 
@@ -46,8 +50,9 @@ def test_script_in_title_summary_and_body_shows_as_text(fixture_site):
     assert any(attrs.get("href") == "https://example.com/page" for tag, attrs in page.tags if tag == "a")
 
 
-def test_no_page_but_search_has_javascript(fixture_site):
-    for path, page in read_pages(fixture_site).items():
+@BOTH_SITES
+def test_no_page_but_search_has_javascript(site_name, request):
+    for path, page in read_pages(request.getfixturevalue(site_name)).items():
         if path != "search/index.html":
             assert not [t for t, _ in page.tags if t == "script"], path
 
@@ -87,6 +92,7 @@ def test_entry_pages_carry_search_filters_in_arabic(fixture_site):
     page = read_page(fixture_site, fixture_site / "entries/2025-08-dbeibah-oil/index.html")
     filters = {(attrs["data-pagefind-filter"]) for _, attrs in page.tags if "data-pagefind-filter" in attrs}
     assert filters == {"actor", "theme", "source", "year"}
+    assert any("data-pagefind-ignore" in attrs for tag, attrs in page.tags if attrs.get("class") == "search-meta")
     html = (fixture_site / "entries/2025-08-dbeibah-oil/index.html").read_text(encoding="utf-8")
     assert 'data-pagefind-sort="date:2025-08-01"' in html
     assert '<span data-pagefind-filter="actor">عبد الحميد الدبيبة</span>' in html
@@ -133,3 +139,47 @@ def test_actor_index_groups_actors_by_kind(fixture_site):
     assert {"person", "organization", "state"} <= page.ids()
     text = " ".join(page.text.split())
     assert text.index("أشخاص") < text.index("منظمات ومؤسسات") < text.index("دول (")
+
+
+def test_without_search_there_is_no_search_page_or_form(tmp_path):
+    from conftest import ROOT, SITE_FIXTURE, run_build
+    config = tmp_path / "config.yaml"
+    config.write_text(f"title: موجز\ndescription: وصف\nbase_url: https://example.org/\n"
+                      f"paths:\n  templates: {ROOT / 'templates'}\n  static: {ROOT / 'static'}\n"
+                      f"search:\n  enabled: false\n", encoding="utf-8")
+    run_build("build", "--config", str(config), "--content", str(SITE_FIXTURE), "--out", str(tmp_path / "site"),
+              "--quiet")
+    assert not (tmp_path / "site/search").exists()
+    for path, page in read_pages(tmp_path / "site").items():
+        assert page.first("form") is None and "/search/" not in page.links(), path
+
+
+def test_organisation_page_links_its_affiliated_actors(fixture_site):
+    page = read_page(fixture_site, fixture_site / "actors/unsmil/index.html")
+    assert "/actors/hanna-tetteh/" in page.links()
+    person = read_page(fixture_site, fixture_site / "actors/hanna-tetteh/index.html")
+    assert "/actors/unsmil/" in person.links() and "الانتماء" in person.text
+
+
+def test_a_template_mistake_names_its_file_and_line(tmp_path):
+    import shutil
+
+    from conftest import ROOT, SITE_FIXTURE, run_build
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    theme = tmp_path / "templates/theme.html"
+    theme.write_text(theme.read_text(encoding="utf-8").replace("{{ theme.name_en }}", "{{ theme.nmae_en }}"),
+                     encoding="utf-8")
+    about = tmp_path / "templates/about.html"
+    about.write_text(about.read_text(encoding="utf-8").replace("{% endblock %}", "{% endblok %}"), encoding="utf-8")
+    config = tmp_path / "config.yaml"
+    config.write_text(f"title: موجز\ndescription: وصف\nbase_url: https://example.org/\n"
+                      f"paths:\n  static: {ROOT / 'static'}\n", encoding="utf-8")
+    result = run_build("build", "--config", str(config), "--content", str(SITE_FIXTURE), "--out",
+                       str(tmp_path / "site"), check=False)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    line = next(n for n, text in enumerate(theme.read_text(encoding="utf-8").split("\n"), 1) if "nmae_en" in text)
+    assert f"templates/theme.html:{line}: template error: 'mawjaz.model.Theme object' has no attribute 'nmae_en'" \
+        in result.stderr
+    assert result.stderr.count("templates/theme.html") == 1
+    assert "templates/about.html:" in result.stderr and "template syntax error" in result.stderr
+    assert not (tmp_path / "site").exists()
