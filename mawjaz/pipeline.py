@@ -81,8 +81,6 @@ def ingest_stage(config: Config, registries, existing, problems: Problems, repor
 
 def build_stage(config: Config, registries, entries, problems: Problems, reporter: Reporter, summary: Summary,
                 strict: bool, drafts: bool, write: bool) -> None:
-    if write:   # `check` has already looked, counting the stories it would ingest
-        check_unused_registry_entries(config.paths.content, registries, entries, problems)
     with reporter.stage("Group"):
         site = group_site(config, registries, entries, drafts=drafts)
     with reporter.stage("Render pages"):

@@ -14,6 +14,7 @@ from .schema import FLAG, TEXT, TEXT_LIST, Field, check_mapping, suggest
 from .arabic import normalise_for_matching
 from .yamlio import LineDict, LineList, YamlError, parse_yaml
 
+UNUSED_SHOWN = 5
 REGISTRY_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 ACTOR_FIELDS = {
@@ -145,18 +146,25 @@ def _names_with_lines(actor: Actor, line: int, raw) -> list[tuple[str, int]]:
 
 
 def check_unused_registry_entries(content_dir: Path, registries: Registries, entries, problems: Problems) -> None:
-    """Warn about actors, themes and sources no entry names: a misspelt id, or a page nobody reaches."""
+    """A note per registry about the items no entry names yet.
+
+    The registries are also the gazetteer: most actors wait for a story that names them, so an unused
+    item is information (a stale or misspelt item shows up in the list), not a failure, even with --strict.
+    """
     used = {"actors": {a for e in entries for a in e.actors} | {a.affiliation for a in registries.actors},
             "themes": {t for e in entries for t in e.themes},
             "sources": {e.source for e in entries}}
     for registry, items in (("actors", registries.actors), ("themes", registries.themes),
                             ("sources", registries.sources)):
+        unused = [item.id for item in items if item.id not in used[registry]]
+        if not unused:
+            continue
         path = content_dir / f"{registry}.yaml"
-        lines = _id_lines(path)
-        for item in items:
-            if item.id not in used[registry]:
-                problems.warning(path, lines.get(item.id), f"{registry[:-1]} '{item.id}' is named by no entry",
-                                 "check the ids in the entries, or remove it if it is not needed")
+        shown = ", ".join(unused[:UNUSED_SHOWN]) + (f" and {len(unused) - UNUSED_SHOWN} more"
+                                                    if len(unused) > UNUSED_SHOWN else "")
+        problems.note(path, _id_lines(path).get(unused[0]),
+                      f"{len(unused)} of {len(items)} {registry} are named by no entry: {shown}",
+                      "fine for names waiting for a story; remove an item only if it is wrong")
 
 
 def _id_lines(path: Path) -> dict[str, int]:

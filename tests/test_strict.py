@@ -16,13 +16,14 @@ def add_to_base_entry(project: Path, text: str) -> None:
     entry.write_text(entry.read_text(encoding="utf-8") + text, encoding="utf-8")
 
 
-def test_an_unused_registry_item_is_a_warning_that_strict_turns_into_a_failure(tmp_path):
-    project = make_project(CASES / "registry-unused-entry-warns", tmp_path)
-    assert run_check(project).returncode == 0
+def test_unused_registry_items_are_a_note_that_fails_nothing_even_with_strict(tmp_path):
+    """The registries are the gazetteer too: most names wait for a story, so this is information."""
+    project = make_project(CASES / "registry-unused-entry-is-noted", tmp_path)
     strict = run_check(project, "check", "--strict")
-    assert strict.returncode == 1
-    assert strict.stderr.splitlines()[0] == ("content/themes.yaml:9: warning: theme 'oil' is named by no entry "
-                                             "— check the ids in the entries, or remove it if it is not needed")
+    assert strict.returncode == 0
+    assert strict.stderr == ("content/themes.yaml:9: note: 1 of 3 themes are named by no entry: oil — fine for "
+                             "names waiting for a story; remove an item only if it is wrong\n")
+    assert run_check(project, "build").stderr == ""     # only `check` brings it up
 
 
 def test_an_undated_draft_is_a_warning_that_strict_turns_into_a_failure(tmp_path):
