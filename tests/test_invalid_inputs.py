@@ -125,6 +125,14 @@ def test_every_problem_of_a_run_is_shown_together_and_nothing_is_written(tmp_pat
     assert not (project / "site").exists()
 
 
+def test_the_readme_shows_real_messages():
+    """The example in README.md "When something is wrong" is made of lines build.py really prints."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = readme.split("## When something is wrong", 1)[1].split("```")[1].strip().splitlines()
+    printed = {line for case in CASE_NAMES for line in (CASES / case / "expected.txt").read_text().splitlines()}
+    assert [line for line in example if line and line not in printed and "problem(s) stopped" not in line] == []
+
+
 def update_expected_files() -> None:
     """Regenerate every expected.txt from what build.py prints now (review the diff before committing)."""
     import tempfile
