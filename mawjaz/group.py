@@ -43,26 +43,25 @@ class SiteModel:
 
     def affiliates(self, actor_id: str) -> list[Actor]:
         """Actors whose affiliation is `actor_id` and who appear in shown entries, most entries first."""
-        found = [a for a in self.registries.actors if a.affiliation == actor_id and a.id in self.by_actor]
-        return sorted(found, key=lambda a: (-len(self.by_actor[a.id]), a.name))
+        return most_listed([a for a in self.registries.actors if a.affiliation == actor_id], self.by_actor)
 
     def actors_by_kind(self) -> list[tuple[str, list[Actor]]]:
         """Actors with at least one entry, grouped by kind, most entries first."""
-        groups = []
-        for kind in ACTOR_KINDS:
-            actors = [a for a in self.registries.actors if a.kind == kind and a.id in self.by_actor]
-            actors.sort(key=lambda a: (-len(self.by_actor[a.id]), a.name))
-            if actors:
-                groups.append((kind, actors))
-        return groups
+        groups = [(kind, most_listed([a for a in self.registries.actors if a.kind == kind], self.by_actor))
+                  for kind in ACTOR_KINDS]
+        return [(kind, actors) for kind, actors in groups if actors]
 
     def shown_themes(self) -> list[Theme]:
-        themes = [t for t in self.registries.themes if t.id in self.by_theme]
-        return sorted(themes, key=lambda t: (-len(self.by_theme[t.id]), t.name))
+        return most_listed(self.registries.themes, self.by_theme)
 
     def shown_sources(self) -> list:
-        sources = [s for s in self.registries.sources if s.id in self.by_source]
-        return sorted(sources, key=lambda s: (-len(self.by_source[s.id]), s.name))
+        return most_listed(self.registries.sources, self.by_source)
+
+
+def most_listed(items, groups: dict) -> list:
+    """The items that have entries in `groups`, most entries first, then by name and id."""
+    return sorted((item for item in items if item.id in groups),
+                  key=lambda item: (-len(groups[item.id]), item.name, item.id))
 
 
 # ------------------------------------------------------------------ URLs (relative to the site root)
@@ -217,5 +216,5 @@ def tag_counts(entries, tags_of) -> Counter:
 def ranked(counts: Counter, registry: dict, limit: int) -> tuple:
     """((item, count), …): most first, then by Arabic name, at most `limit`."""
     items = [(registry[key], count) for key, count in counts.items() if key in registry]
-    items.sort(key=lambda pair: (-pair[1], pair[0].name))
+    items.sort(key=lambda pair: (-pair[1], pair[0].name, pair[0].id))
     return tuple(items[:limit])

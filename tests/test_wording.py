@@ -83,3 +83,13 @@ def test_a_summary_that_opens_the_body_is_recognised():
     assert repeats_opening("ليبيا – لبنان ينتقد موقف العيساوي، كما تشاور الجانبان حول مجمل التطورات.", body)
     assert not repeats_opening("تشاور الجانبان حول التطورات", body)
     assert repeats_opening("", body)
+
+
+def test_templates_count_only_nouns_the_table_knows():
+    import re
+
+    from conftest import ROOT
+    used = {noun for path in (ROOT / "templates").glob("*.html")
+            for noun in re.findall(r"(?:count\(|counted_links\([^)]*, )'(\w+)'\)", path.read_text(encoding="utf-8"))}
+    used |= {"entry"}       # the default noun of the counted_links macro
+    assert "time" in used and used <= set(NOUNS), used - set(NOUNS)
