@@ -89,6 +89,25 @@ def test_a_killed_build_leaves_the_previous_site_whole_and_the_next_build_works(
     assert leftovers(old) == []
 
 
+def kill_while_writing(project: Path, delay: float) -> None:
+    """Start ingest, wait until it writes its first new entry, then SIGKILL it `delay` seconds later."""
+    entries_dir = project / "content/entries"
+    before = len(list(entries_dir.glob("*.md")))
+    process = start(project, "ingest")
+    while process.poll() is None and len(list(entries_dir.glob("*.md"))) == before:
+        time.sleep(0.001)
+    time.sleep(delay)
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+
+
+def entry_problems(entries_dir: Path) -> list:
+    problems = Problems()
+    load_entries(entries_dir, None, problems)
+    return problems.errors()
+
+
 def test_a_killed_ingest_leaves_every_entry_whole_and_loses_no_story(tmp_path):
     reference = make_project(None, tmp_path / "reference")
     add_seeds(reference, 120)
@@ -96,11 +115,15 @@ def test_a_killed_ingest_leaves_every_entry_whole_and_loses_no_story(tmp_path):
     add_seeds(project, 120)
     seconds = timed_run(reference, "ingest")
     entries_dir = project / "content/entries"
-    for step in range(1, KILL_POINTS):
-        kill_after(project, "ingest", seconds * step / KILL_POINTS)
-        problems = Problems()
-        load_entries(entries_dir, None, problems)
-        assert problems.errors() == [], f"kill {step}: {problems.errors()[:3]}"
+    for step in range(1, KILL_POINTS):          # while it reads the seeds
+        kill_after(project, "ingest", seconds * step / KILL_POINTS / 2)
+        assert entry_problems(entries_dir) == [], f"kill {step}"
+    counts = []
+    for delay in (0, 0.002, 0.005, 0.01, 0.02):   # while it writes the entries
+        kill_while_writing(project, delay)
+        counts.append(len(list(entries_dir.glob("*.md"))))
+        assert entry_problems(entries_dir) == [], f"kill {delay} s into writing"
+    assert counts[0] < len(list((reference / "content/entries").glob("*.md")))   # a kill did land mid-way
     assert timed_run(project, "ingest") > 0
     assert snapshot(entries_dir) == snapshot(reference / "content/entries")
     assert leftovers(entries_dir) == []
