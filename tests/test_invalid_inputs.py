@@ -118,6 +118,15 @@ def test_a_seed_with_a_bom_crlf_or_in_windows_1256_gives_the_same_entry(tmp_path
     assert len(bodies) == 1, bodies
 
 
+def test_an_output_folder_that_cannot_be_made_is_a_message_not_a_traceback(tmp_path):
+    project = make_project(None, tmp_path)
+    (tmp_path / "a-file").write_text("")
+    result = run_check(project, "build", "--out", str(tmp_path / "a-file" / "site"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"{tmp_path / 'a-file'}: ")
+    assert "the previous site and every entry are as they were" in result.stderr
+
+
 def test_every_problem_of_a_run_is_shown_together_and_nothing_is_written(tmp_path):
     project = make_project(CASES / "five-mistakes-in-one-run", tmp_path)
     result = run_check(project, "all")
