@@ -17,6 +17,7 @@ import yaml
 from .errors import Problems
 from .model import ENTRY_STATUSES, Entry, Registries
 from .schema import DATE, NUMBER_LIST, TEXT, TEXT_LIST, Field, check_mapping, suggest
+from .seedfile import decode_arabic_code_page, looks_binary
 from .yamlio import LineDict, LineList, YamlError, parse_yaml
 
 ENTRY_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -84,7 +85,8 @@ def read_entry_text(path: Path, problems: Problems) -> str | None:
 
 
 def _decode(path: Path, raw: bytes, problems: Problems) -> str | None:
-    if b"\0" in raw:
+    """UTF-8 only: entries are the committed record, so a legacy encoding is named, never guessed at."""
+    if looks_binary(raw):
         problems.error(path, None, "the entry holds binary data, not text",
                        "an entry is a UTF-8 text file: replace it with the text, or remove it")
         return None
@@ -92,15 +94,12 @@ def _decode(path: Path, raw: bytes, problems: Problems) -> str | None:
         return raw.decode("utf-8-sig").replace("\r\n", "\n")
     except UnicodeDecodeError as error:
         line = raw[:error.start].count(b"\n") + 1
-        problems.error(path, line, "the entry is not UTF-8 text (it looks like Windows-1256, the legacy "
-                       "Arabic encoding)" if _is_windows_1256(raw) else "the entry is not UTF-8 text",
-                       f"save it as UTF-8, e.g. iconv -f WINDOWS-1256 -t UTF-8 {path.name} > new.md")
+        if decode_arabic_code_page(raw) is None:
+            problems.error(path, line, "the entry is not UTF-8 text", "open it in a text editor and save it as UTF-8")
+        else:
+            problems.error(path, line, "the entry is not UTF-8 text (it looks like Windows-1256, the legacy "
+                           "Arabic encoding)", f"save it as UTF-8, e.g. iconv -f WINDOWS-1256 -t UTF-8 {path.name} > new.md")
         return None
-
-
-def _is_windows_1256(raw: bytes) -> bool:
-    text = raw.decode("cp1256", errors="replace")
-    return "\ufffd" not in text and sum("\u0600" <= c <= "\u06ff" for c in text) > len(text) // 10
 
 
 def parse_entry(path: Path, text: str, problems: Problems, registries: Registries | None = None) -> Entry | None:
