@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: site test serve bench check clean golden
+.PHONY: site test serve bench bench-ingest check clean golden
 
 site: $(STAMP)
 	$(PY) build.py $(BUILD_FLAGS)
@@ -25,6 +25,14 @@ serve: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) -m bench
+
+# Time ingest of 1,000 stories made from the seeds (part of the benchmark; also runs alone).
+bench-ingest: $(STAMP)
+	$(PY) bench/ingest_bench.py 1000
+
+# Rewrite tests/golden/ from an ingest of seeds/ after a deliberate change to ingest or the registries.
+golden: $(STAMP)
+	$(PY) tests/golden_ingest.py
 
 clean:
 	rm -rf site .pytest_cache bench/out

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # ---------------------------------------------------------------- tables (plain data)
 
@@ -123,6 +124,7 @@ _COMMA_GLUED_TO_WORD = re.compile(r"([\u0621-\u064a\u0660-\u0669])\u060c(?=[\u06
 # ---------------------------------------------------------------- matching
 
 
+@lru_cache(maxsize=1 << 17)   # words and lines repeat across a page and across seeds
 def normalise_for_matching(text: str) -> str:
     """Fold spelling variants so that equal words compare equal. Idempotent.
 
@@ -146,9 +148,14 @@ def tokenise_with_spans(text: str) -> list[tuple[str, int, int]]:
     """(token, start, end) for each word: the normalised token and where it stands in `text`."""
     spans = []
     for match in _WRITTEN_WORD.finditer(text):
-        for token in tokenise(match.group()):
+        for token in _word_tokens(match.group()):
             spans.append((token, match.start(), match.end()))
     return spans
+
+
+@lru_cache(maxsize=1 << 17)
+def _word_tokens(word: str) -> tuple[str, ...]:
+    return tuple(tokenise(word))
 
 
 def strip_clitics(token: str) -> list[str]:
@@ -157,13 +164,18 @@ def strip_clitics(token: str) -> list[str]:
     Handles و/ف, then ب/ل/ك, then ال, and لل (ل + ال): للامم → [للامم, الامم, امم]; لحفتر → [لحفتر, حفتر].
     A clitic is stripped only when at least MIN_STEM_LETTERS letters remain.
     """
+    return list(_stems(token))
+
+
+@lru_cache(maxsize=1 << 17)
+def _stems(token: str) -> tuple[str, ...]:
     candidates = [token]
     for after_conjunction in _strip_one(token, CONJUNCTIONS):
         for after_preposition in _strip_one(after_conjunction, PREPOSITIONS):
             _add_article_forms(after_preposition, candidates)
         if after_conjunction.startswith(LAM_ARTICLE) and len(after_conjunction) - 2 >= MIN_STEM_LETTERS:
             _add_article_forms(ARTICLE + after_conjunction[2:], candidates)
-    return candidates
+    return tuple(candidates)
 
 
 def _strip_one(token: str, prefixes: tuple[str, ...]) -> list[str]:

@@ -77,6 +77,14 @@ GENERIC_DATELINE_PLACES = ("ليبيا",)
 DATELINE_DASHES = ("-", "–", "—", ":")
 MAX_DATELINE_WORDS = 6
 
+# Background: a paragraph that opens with one of these, or holds one of the words, recalls the past;
+# an actor named only in such paragraphs is not an actor of the story (NATO in 2011, a former post).
+BACKGROUND_OPENERS = ("يشار إلى أن", "يذكر أن", "يُذكر أن", "ويذكر أن", "ويشار إلى أن", "وكان", "وكانت",
+                      "جدير بالذكر", "والجدير بالذكر")
+BACKGROUND_WORDS = ("سابقا", "سابقاً")
+# "في 2011", "منذ عام 2014": a year earlier than the story's (any year, when the story has no date).
+BACKGROUND_YEAR_CUES = ("في", "عام", "منذ", "سنة", "العام")
+
 # Unknown names: a person's name often follows one of these words.
 PERSON_TITLES = (
     "السيد", "السيدة", "الوزير", "الوزيرة", "وزير", "وزيرة", "السفير", "السفيرة", "سفير", "سفيرة",
@@ -86,6 +94,10 @@ PERSON_TITLES = (
     "الدبلوماسي", "الناطق", "المتحدث", "المتحدثة", "الأمين", "وكيل", "القائم", "القائمة", "مدير",
     "مديرة", "الشيخ", "الدكتور", "الدكتورة", "د", "النائب", "عضو", "الأمير", "الملك", "المدعي",
 )
+# An office named right after one of these is part of a person's title ("المبعوث الخاص للأمم المتحدة"),
+# not an actor of the story.
+TITLE_COMPLEMENTS = ("الخاص", "الخاصة")
+
 # Words that are never part of a name (prepositions, titles' complements, common nouns).
 NOT_NAME_WORDS = (
     "في", "من", "على", "إلى", "عن", "مع", "لدى", "بين", "بعد", "قبل", "خلال", "عبر", "حول", "منذ",

@@ -63,7 +63,7 @@ def label_of(text: str, labels: tuple[str, ...]) -> str | None:
         if folded.startswith(label):
             rest = folded[len(label):].strip()
             if not rest or rest[0] in ":：":
-                return rest.lstrip(":： ")
+                return text.split(":", 1)[1].strip() if ":" in text else ""
     return None
 
 
@@ -77,12 +77,24 @@ def _matches_any(text: str, patterns: tuple[str, ...]) -> bool:
     return any(re.search(pattern, text, re.IGNORECASE) for pattern in patterns)
 
 
+def _mostly_latin(text: str) -> bool:
+    letters = [char for char in text if char.isalpha()]
+    arabic = sum(1 for char in letters if has_arabic_letters(char))
+    return bool(letters) and arabic * 2 < len(letters)
+
+
 def _relabel(lines, test, kind: str, rule: str) -> tuple[Line, ...]:
     return tuple(mark(line, kind, rule) if line.kind == TEXT and test(line) else line for line in lines)
 
 
-def _next_text(lines, index: int) -> Line | None:
-    return next((line for line in lines[index + 1:] if line.kind != BLANK), None)
+def _nearest_text(lines, index: int, step: int) -> Line | None:
+    """The nearest line before (step -1) or after (step +1) that is not blank."""
+    index += step
+    while 0 <= index < len(lines):
+        if lines[index].kind != BLANK:
+            return lines[index]
+        index += step
+    return None
 
 
 # ---------------------------------------------------------------- the rules, in order
@@ -95,7 +107,7 @@ def mark_blank_lines(lines):
 def mark_notices(lines):
     """Latin-script notices ("Sorry, you need to enable JavaScript…") and CMS field hints."""
     def is_notice(line):
-        return not has_arabic_letters(line.text) and _matches_any(line.text, chrome.NOTICE_PATTERNS)
+        return _mostly_latin(line.text) and _matches_any(line.text, chrome.NOTICE_PATTERNS)
     return _relabel(lines, is_notice, DROP, "notice")
 
 
@@ -130,8 +142,8 @@ def mark_photo_captions(lines):
             return True
         if label_of(line.text, chrome.CAPTION_LABELS) is not None and line.words <= chrome.MAX_CAPTION_WORDS:
             return True
-        neighbours = [lines[i] for i in (index - 1, index + 1) if 0 <= i < len(lines)]
-        return line.words <= 3 and any(other.text == line.text for other in neighbours)
+        neighbours = (_nearest_text(lines, index, -1), _nearest_text(lines, index, +1))
+        return line.words <= 3 and any(other is not None and other.text == line.text for other in neighbours)
     return tuple(mark(line, DROP, "caption") if is_caption(i, line) else line for i, line in enumerate(lines))
 
 

@@ -134,6 +134,8 @@ def parse_entry(path: Path, text: str, problems: Problems, registries: Registrie
 def _check_front_matter(path: Path, data, problems: Problems) -> tuple[dict, dict]:
     before = len(problems.errors())
     extra = {key: data.pop(key) for key in EXTRA_FIELDS if isinstance(data, dict) and key in data}
+    if isinstance(data, dict) and type(data.get("date")) is int:   # 'date: 2018' is a year, as a maintainer means
+        data["date"] = str(data["date"])
     values = check_mapping(data, ENTRY_FIELDS, path, problems, line=2)
     line_of = data.line_of if isinstance(data, LineDict) else (lambda key: 2)
     _check_id(path, values, line_of, problems)
@@ -142,9 +144,11 @@ def _check_front_matter(path: Path, data, problems: Problems) -> tuple[dict, dic
     if values.get("status") == "published" and values["date"] is None and before == len(problems.errors()):
         problems.error(path, line_of("date"), "a published entry needs a date",
                        "write the date (YYYY, YYYY-MM or YYYY-MM-DD), or set 'status: draft'")
-    if values.get("status") == "draft" and values["date"] is None and before == len(problems.errors()):
+    if values.get("status") == "draft" and values["date"] is None and not values.get("date_note") \
+            and before == len(problems.errors()):   # a date_note says the date was looked for
         problems.warning(path, line_of("date"), "this draft has no date yet",
-                         "find the date of the story (YYYY, YYYY-MM or YYYY-MM-DD) before publishing it")
+                         "find the date of the story (YYYY, YYYY-MM or YYYY-MM-DD), or say in 'date_note' "
+                         "why it cannot be known")
     return values, extra
 
 

@@ -42,13 +42,11 @@ class Problems:
 
     def _display(self, path: Path | str) -> str:
         path = Path(path)
-        if self.root is None:
-            return str(path)
-        # The path as written first: a link inside the project is named where it is, not where it points.
-        for candidate, root in ((Path(os.path.abspath(path)), Path(os.path.abspath(self.root))),
-                                (path.resolve(), self.root.resolve())):
-            if candidate.is_relative_to(root):
-                return str(candidate.relative_to(root))
+        if self.root is not None:
+            try:   # absolute, not resolved: a message about a symlink names the link, not its target
+                return str(Path(os.path.abspath(path)).relative_to(os.path.abspath(self.root)))
+            except ValueError:
+                pass
         return str(path)
 
     def error(self, path: Path | str, line: int | None, message: str, hint: str = "") -> None:

@@ -19,6 +19,7 @@ from .model import Registries
 MAX_TITLE_WORDS = 14
 MIN_TITLE_WORDS = 8
 MAX_SUMMARY_WORDS = 50
+SENTENCE_ENDS = (".", "!", "؟", "?", "»", "”", '"', ")")
 ELLIPSIS = "…"
 _DATELINE = re.compile(r"^(?P<head>[^-–—:]{1,80}?)\s*[-–—:]\s*(?P<rest>\S.*)$")
 _AGENCY_MARK = re.compile(r"\([^()]{1,20}\)")
@@ -54,10 +55,14 @@ def parse_dateline(text: str, places: frozenset[str] = frozenset()) -> Dateline 
 
 
 def lead_paragraph(paragraphs: tuple[Line, ...], places: frozenset[str]) -> Line | None:
-    """The paragraph that opens the news: the first with a dateline among the first three, else the first."""
-    for line in paragraphs[:3]:
+    """The paragraph that opens the news, among the first three: a sentence with a dateline, else the first
+    sentence. A subtitle or teaser line (no full stop: 'ليبيا – المشير حفتر يلتقي ماكرون…') is not the lead."""
+    sentences = [line for line in paragraphs[:3] if line.text.endswith(SENTENCE_ENDS)]
+    for line in sentences:
         if parse_dateline(line.text, places):
             return line
+    if sentences:
+        return sentences[0]
     return paragraphs[0] if paragraphs else None
 
 
@@ -108,15 +113,15 @@ def extract_date(lines: tuple[Line, ...], lead: Line | None, places: frozenset[s
         if line.kind == PUBLISHED:
             found = find_dates(line.text)
             if found:
-                return found[0].iso, f"publication line: {line.text}"
+                return found[0].iso, f"من سطر النشر: {line.text}"
     if lead is None:
         return None, None
     dateline = parse_dateline(lead.text, places)
     if dateline and dateline.date:
-        return dateline.date, f"dateline: {dateline.text}"
+        return dateline.date, f"من سطر التاريخ: {dateline.text}"
     first_sentence = _SENTENCE_END.split(lead.text)[0]
     found = find_dates(first_sentence)
-    return (found[0].iso, f"lead: {found[0].text}") if found else (None, None)
+    return (found[0].iso, f"من مقدمة الخبر: {found[0].text}") if found else (None, None)
 
 
 # ---------------------------------------------------------------- place
@@ -161,36 +166,58 @@ def _has_place_cue(tokens: list[str], position: int, had_clitic: bool) -> bool:
 # ---------------------------------------------------------------- source
 
 
-def extract_source(story_lines: tuple[Line, ...], page_lines: tuple[Line, ...], registries: Registries) -> str | None:
+@dataclass(frozen=True)
+class SourceMatcher:
+    """The registry's signatures, normalised: the leftmost one found in a text (then the longest) wins."""
+    signatures: tuple[tuple[str, str], ...]            # (normalised signature, source id), longest first
+    signatures_and_names: tuple[tuple[str, str], ...]
+
+
+def build_source_matcher(registries: Registries) -> SourceMatcher:
+    signatures, names = {}, {}
+    for source in registries.sources:
+        for signature in source.signatures:
+            signatures.setdefault(normalise_for_matching(signature), source.id)
+        names.setdefault(normalise_for_matching(source.name), source.id)
+    both = {**names, **signatures}
+    return SourceMatcher(_longest_first(signatures), _longest_first(both))
+
+
+def _longest_first(owner: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(((p, i) for p, i in owner.items() if p), key=lambda item: (-len(item[0]), item[0])))
+
+
+def _find_phrase(text: str, phrase: str) -> int:
+    """Where the phrase first stands as whole words ('الوسط' is not in 'الأوسط'), or -1."""
+    start = text.find(phrase)
+    while start != -1:
+        end = start + len(phrase)
+        if (not phrase[0].isalnum() or start == 0 or not text[start - 1].isalnum()) and \
+                (not phrase[-1].isalnum() or end == len(text) or not text[end].isalnum()):
+            return start
+        start = text.find(phrase, start + 1)
+    return -1
+
+
+def extract_source(story_lines: tuple[Line, ...], page_lines: tuple[Line, ...], matcher: SourceMatcher) -> str | None:
     """The outlet named in the story's 'المصدر:' line, else a signature in the story, else in the page."""
     for line in story_lines:
         if line.kind == SOURCE:
-            found = _source_named(label_of(line.text, patterns.SOURCE_LABELS) or "", registries, with_names=True)
+            found = _source_in(label_of(line.text, patterns.SOURCE_LABELS) or "", matcher.signatures_and_names)
             if found:
                 return found
     for lines in (story_lines, page_lines):
-        found = _source_named(" \n ".join(line.text for line in lines), registries, with_names=False)
+        found = _source_in(" \n ".join(line.text for line in lines), matcher.signatures)
         if found:
             return found
     return None
 
 
-def _source_named(text: str, registries: Registries, with_names: bool) -> str | None:
+def _source_in(text: str, signatures: tuple[tuple[str, str], ...]) -> str | None:
     folded = normalise_for_matching(text)
     best = None
-    for source in registries.sources:
-        names = source.signatures + ((source.name,) if with_names else ())
-        for signature in names:
-            position = _find_signature(folded, normalise_for_matching(signature))
-            if position is not None and (best is None or position < best[0]):
-                best = (position, source.id)
+    for phrase, source_id in signatures:
+        position = _find_phrase(folded, phrase)
+        if position != -1 and (best is None or position < best[0]):
+            best = (position, source_id)
     return best[1] if best else None
-
-
-def _find_signature(folded: str, signature: str) -> int | None:
-    if not signature:
-        return None
-    before = r"(?<![^\W_])" if re.match(r"[^\W_]", signature[0]) else ""
-    after = r"(?![^\W_])" if re.match(r"[^\W_]", signature[-1]) else ""
-    match = re.search(before + re.escape(signature) + after, folded)
-    return match.start() if match else None

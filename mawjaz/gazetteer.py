@@ -15,10 +15,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import boilerplate as patterns
-from .arabic import normalise_for_matching, strip_clitics, tokenise, tokenise_with_spans
+from .arabic import ARTICLE, MIN_STEM_LETTERS, normalise_for_matching, strip_clitics, tokenise, tokenise_with_spans
 from .model import Evidence, Registries, Tags
 
 FULL, SHORT, ADJECTIVE, TERM = "full", "short", "adjective", "term"
+THEME_PARAGRAPHS = 3           # a theme named once counts when it is in the headline (0) or paragraphs 1–3
+_BACKGROUND_OPENERS = tuple(tuple(tokenise(p)) for p in patterns.BACKGROUND_OPENERS)
+_BACKGROUND_WORDS = frozenset(token for w in patterns.BACKGROUND_WORDS for token in tokenise(w)
+                              if len(tokenise(w)) == 1)
+_BACKGROUND_YEAR_CUES = frozenset(normalise_for_matching(w) for w in patterns.BACKGROUND_YEAR_CUES)
+TITLE_WINDOW = 3               # 'الخاصة للأمين العام للأمم المتحدة': the office is up to 3 words after 'الخاصة'
 MAX_TITLE_TO_NAME = 8          # tokens scanned after a title for the name it introduces
 NAME_STOPS = "،.؛:!?؟"          # punctuation that ends a title's phrase
 
@@ -48,6 +54,7 @@ class Gazetteer:
     known_names: frozenset = frozenset()       # normalised names of actors and reviewed non-actors
     titles: frozenset = frozenset()
     not_name_words: frozenset = frozenset()
+    title_complements: frozenset = frozenset()
 
 
 def build_gazetteer(registries: Registries, not_actors: tuple[str, ...] = ()) -> Gazetteer:
@@ -63,17 +70,27 @@ def build_gazetteer(registries: Registries, not_actors: tuple[str, ...] = ()) ->
     return Gazetteer(_index(actor_phrases), _index(theme_phrases),
                      frozenset(a.id for a in registries.actors if a.unambiguous), frozenset(known),
                      frozenset(normalise_for_matching(t) for t in patterns.PERSON_TITLES),
-                     frozenset(normalise_for_matching(w) for w in patterns.NOT_NAME_WORDS + registries.places))
+                     frozenset(normalise_for_matching(w) for w in patterns.NOT_NAME_WORDS + registries.places),
+                     frozenset(normalise_for_matching(w) for w in patterns.TITLE_COMPLEMENTS))
 
 
 def _index(phrases: list[Phrase]) -> dict:
+    """First token → phrases. A first token with the article is also found without it:
+    'الانتخابات' matches 'انتخابات' and 'لانتخابات'."""
     index: dict = {}
     for phrase in phrases:
         if phrase.tokens:
-            index.setdefault(phrase.tokens[0], []).append(phrase)
+            for key in _first_token_keys(phrase.tokens[0]):
+                index.setdefault(key, []).append(phrase)
     for bucket in index.values():
         bucket.sort(key=lambda p: (-len(p.tokens), p.strength != FULL, p.target))
     return index
+
+
+def _first_token_keys(token: str) -> tuple[str, ...]:
+    if token.startswith(ARTICLE) and len(token) - len(ARTICLE) >= MIN_STEM_LETTERS + 1:
+        return (token, token[len(ARTICLE):])
+    return (token,)
 
 
 # ---------------------------------------------------------------- matching
@@ -108,15 +125,57 @@ def _longest_phrase_at(index: dict, tokens: list[str], position: int) -> Phrase 
     return best
 
 
-def tag_story(gazetteer: Gazetteer, paragraphs: tuple[str, ...]) -> Tags:
-    """Actors and themes in order of first mention, the evidence for each, and unknown names."""
-    actor_matches = _precise(gazetteer, find_matches(gazetteer.actors, paragraphs), paragraphs)
-    theme_matches = find_matches(gazetteer.themes, paragraphs)
+def actors_named(gazetteer: Gazetteer, text: str) -> set[str]:
+    """The actors one paragraph names (no background or candidate analysis: for splitting a page)."""
+    return {m.phrase.target for m in _precise(gazetteer, find_matches(gazetteer.actors, (text,)), (text,))}
+
+
+def tag_story(gazetteer: Gazetteer, paragraphs: tuple[str, ...], year: int | None = None) -> Tags:
+    """Actors and themes in order of first mention, the evidence for each, and unknown names.
+
+    `paragraphs[0]` is the headline ("" when there is none); `year` is the story's, when known.
+    """
+    found = find_matches(gazetteer.actors, paragraphs)
+    background = background_paragraphs(paragraphs, year)
+    foreground = {m.phrase.target for m in found if m.paragraph not in background}
+    actor_matches = [m for m in _precise(gazetteer, found, paragraphs) if m.phrase.target in foreground]
+    theme_matches = _main_themes(find_matches(gazetteer.themes, paragraphs))
     evidence = _first_per_target(actor_matches) + _first_per_target(theme_matches)
     return Tags(actors=tuple(e.id for e in _first_per_target(actor_matches)),
                 themes=tuple(e.id for e in _first_per_target(theme_matches)),
                 evidence=tuple(evidence),
                 candidates=tuple(find_candidates(gazetteer, paragraphs, actor_matches)))
+
+
+def _main_themes(matches: list[Match]) -> list[Match]:
+    """A theme counts when the headline or the first paragraphs name it, or the story names it twice."""
+    counts: dict[str, int] = {}
+    for match in matches:
+        counts[match.phrase.target] = counts.get(match.phrase.target, 0) + 1
+    leading = {m.phrase.target for m in matches if m.paragraph <= THEME_PARAGRAPHS}
+    return [m for m in matches if m.phrase.target in leading or counts[m.phrase.target] >= 2]
+
+
+def background_paragraphs(paragraphs: tuple[str, ...], year: int | None) -> set[int]:
+    """Paragraphs that recall the past: 'يشار إلى أن…', 'عملت سابقًا…', 'منذ … في 2011' (before the story's year)."""
+    found = set()
+    for number, text in enumerate(paragraphs[2:], start=2):   # the headline and the lead are the story
+        tokens = tokenise(text)
+        if _opens_with(tokens, _BACKGROUND_OPENERS) or set(tokens) & _BACKGROUND_WORDS \
+                or any(_earlier_year(tokens[i + 1], year) for i, token in enumerate(tokens[:-1])
+                       if token in _BACKGROUND_YEAR_CUES):
+            found.add(number)
+    return found
+
+
+def _opens_with(tokens: list[str], openers: tuple[tuple[str, ...], ...]) -> bool:
+    return any(tuple(tokens[:len(opener)]) == opener for opener in openers)
+
+
+def _earlier_year(token: str, year: int | None) -> bool:
+    if not (len(token) == 4 and token.isdigit() and token[:2] in ("19", "20")):
+        return False
+    return year is None or int(token) < year
 
 
 def _first_per_target(matches: list[Match]) -> list[Evidence]:
@@ -135,6 +194,8 @@ def _precise(gazetteer: Gazetteer, matches: list[Match], paragraphs: tuple[str, 
             continue
         if match.phrase.strength == ADJECTIVE and _describes_a_person(gazetteer, match, matches, paragraphs):
             continue
+        if _inside_a_title(gazetteer, match, paragraphs):
+            continue
         kept.append(match)
     return kept
 
@@ -148,6 +209,14 @@ def _describes_a_person(gazetteer: Gazetteer, adjective: Match, matches: list[Ma
     tokens = tokenise(paragraphs[adjective.paragraph])
     before = tokens[adjective.start - 1] if adjective.start else ""
     return not (set(strip_clitics(before)) & gazetteer.titles)
+
+
+def _inside_a_title(gazetteer: Gazetteer, match: Match, paragraphs) -> bool:
+    """'الممثلة الخاصة للأمين العام للأمم المتحدة هانا تيتيه': the office is part of her title, not an actor."""
+    if match.start == 0 or match.phrase.person:
+        return False
+    before = tokenise(paragraphs[match.paragraph])[max(0, match.start - TITLE_WINDOW):match.start]
+    return bool(set(before) & gazetteer.title_complements)
 
 
 # ---------------------------------------------------------------- unknown names

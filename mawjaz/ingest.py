@@ -16,8 +16,9 @@ from .arabic import normalise_for_matching, tokenise
 from .cleaning import Line, clean_lines
 from .curation import CHANGED, KNOWN, Curated
 from .errors import Problems
-from .extract import extract_date, extract_place, extract_source, extract_summary, extract_title, lead_paragraph
-from .gazetteer import Gazetteer, build_gazetteer, tag_story
+from .extract import (SourceMatcher, build_source_matcher, extract_date, extract_place, extract_source,
+                      extract_summary, extract_title, lead_paragraph)
+from .gazetteer import Gazetteer, actors_named, build_gazetteer, tag_story
 from .model import Entry, RawStory, Registries, Story, Tags
 from .seedfile import read_seed
 from .stories import StoryLines, split_stories
@@ -42,6 +43,7 @@ class Context:
     registries: Registries
     gazetteer: Gazetteer
     places: dict                       # normalised tokens → the place as written
+    sources: SourceMatcher
     default_status: str
 
 
@@ -76,12 +78,13 @@ def ingest_seeds(seeds_dir: Path, registries: Registries, existing: list[Entry],
 
 def make_context(registries: Registries, default_status: str) -> Context:
     places = {tuple(tokenise(place)): place for place in registries.places if tokenise(place)}
-    return Context(registries, build_gazetteer(registries, registries.not_actors), places, default_status)
+    return Context(registries, build_gazetteer(registries, registries.not_actors), places,
+                   build_source_matcher(registries), default_status)
 
 
 def split_page(page: tuple[Line, ...], context: Context) -> list[StoryLines]:
     def actors_in(paragraph: str) -> set:
-        return set(tag_story(context.gazetteer, (paragraph,)).actors)
+        return actors_named(context.gazetteer, paragraph)
     place_names = frozenset(" ".join(key) for key in context.places)
     return split_stories(page, actors_in, place_names)
 
@@ -96,11 +99,12 @@ def read_story(seed: str, story_lines: StoryLines, page: tuple[Line, ...], conte
                    hashlib.sha256("\n".join(raw_lines).encode("utf-8")).hexdigest())
     story = Story(raw=raw, title=title, paragraphs=tuple(p.text for p in story_lines.paragraphs), date=date,
                   date_note=date_note, place=extract_place(story_lines.paragraphs, lead, context.places),
-                  source=extract_source(story_lines.lines, page, context.registries),
+                  source=extract_source(story_lines.lines, page, context.sources),
                   summary=extract_summary(lead, place_names))
     # A title made from the lead repeats the lead's words (cut short): only a real headline is tagged.
     headline = story_lines.headline.text if story_lines.headline else ""
-    return story, tag_story(context.gazetteer, (headline, *story.paragraphs))
+    year = int(date[:4]) if date else None
+    return story, tag_story(context.gazetteer, (headline, *story.paragraphs), year)
 
 
 def make_entry(story: Story, tags: Tags, taken_ids: set, default_status: str) -> Entry:

@@ -15,6 +15,7 @@ from .progress import Reporter
 from .publish import publish_site
 from .registries import check_unused_registry_entries, load_registries
 from .render import render_site
+from .search_index import prepare_search
 
 
 @dataclass
@@ -87,11 +88,13 @@ def build_stage(config: Config, registries, entries, problems: Problems, reporte
         pages = render_site(config, site, problems, reporter)
     with reporter.stage("Render feeds"):
         pages.update(render_feeds(config, site))
+    with reporter.stage("Prepare search"):
+        search = prepare_search(site) if config.search_enabled else None
     problems.stop_if_errors(strict)
     if not write:
         return
     with reporter.stage("Publish and index"):
-        report = publish_site(config, pages, problems, reporter, strict)
+        report = publish_site(config, pages, problems, reporter, search, strict)
     summary.pages_written, summary.index_bytes = report.pages_written, report.index_bytes
 
 

@@ -13,6 +13,7 @@ import threading
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from conftest import ROOT, run_build
@@ -202,3 +203,26 @@ def test_every_page_declares_a_security_policy_without_inline_script(hostile_sit
         directives = dict(d.strip().split(" ", 1) for d in policy.split(";"))
         assert directives["default-src"] == "'self'" and directives["object-src"] == "'none'"
         assert "unsafe-inline" not in policy and "unsafe-eval'" not in policy.replace("wasm-unsafe-eval'", "")
+
+
+@pytest.mark.browser
+def test_search_results_and_filters_show_hostile_text_as_text(browser, hostile_server):
+    """The search page runs its own script under the same policy; what it shows from the index is text."""
+    context = browser.new_context()
+    context.add_init_script(WATCH_VIOLATIONS)
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("dialog", lambda dialog: (errors.append(dialog.message), dialog.dismiss()))
+    page.goto(hostile_server + "search/?q=" + quote("عنوان"), wait_until="load")
+    # Not wait_for_function: Playwright evaluates its predicate with eval, which the policy forbids.
+    page.wait_for_selector("#search[data-search-runs]", state="attached")
+    results = page.locator("[data-search-results] li")
+    assert results.count() == 3
+    assert "<script>window.__pwned = 'script'; alert(1)</script>" in results.all_inner_texts()[0] + \
+        results.all_inner_texts()[1] + results.all_inner_texts()[2]
+    actors = page.locator("select[name=actor] option").all_inner_texts()
+    assert "فاعل <script>window.__pwned = 'script'; alert(1)</script>" in actors
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert page.evaluate("window.__violations") == [] and errors == []
+    context.close()

@@ -26,14 +26,16 @@ def test_unused_registry_items_are_a_note_that_fails_nothing_even_with_strict(tm
     assert run_check(project, "build").stderr == ""     # only `check` brings it up
 
 
-def test_an_undated_draft_is_a_warning_that_strict_turns_into_a_failure(tmp_path):
+def test_an_undated_draft_without_a_date_note_is_a_warning_that_strict_turns_into_a_failure(tmp_path):
     project = make_project(None, tmp_path)
     entry = project / "content/entries/2025-09-23-base.md"
     entry.write_text(entry.read_text().replace("date: 2025-09-23", "date: null").replace("published", "draft"))
     assert run_check(project).stderr == (
         "content/entries/2025-09-23-base.md:4: warning: this draft has no date yet — find the date of the story "
-        "(YYYY, YYYY-MM or YYYY-MM-DD) before publishing it\n")
+        "(YYYY, YYYY-MM or YYYY-MM-DD), or say in 'date_note' why it cannot be known\n")
     assert run_check(project, "check", "--strict").returncode == 1
+    entry.write_text(entry.read_text().replace("date: null", "date: null\ndate_note: الصفحة لا تذكر إلا «الإثنين»"))
+    assert run_check(project, "check", "--strict").returncode == 0
 
 
 def test_a_broken_link_in_an_entry_is_named_with_its_page_and_line(tmp_path):
