@@ -118,19 +118,37 @@ _WORD = re.compile(r"[^\W_]+")
 # A word as written: letters and digits with the marks and tatweel inside it.
 _WRITTEN_WORD = re.compile(r"(?:[^\W_]|[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640])+")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r" +([\u060c\u061b\u061f.,:;!?»)])")
+# "و أعادت": the conjunction و never stands alone before an Arabic word; the space is a typing slip.
+_DETACHED_WAW = re.compile(r"(?<!\S)\u0648 (?=[\u0621-\u064a])")
 _COMMA_GLUED_TO_WORD = re.compile(r"([\u0621-\u064a\u0660-\u0669])\u060c(?=[\u0621-\u064a])")
 
 
 # ---------------------------------------------------------------- matching
 
 
-@lru_cache(maxsize=1 << 17)   # words and lines repeat across a page and across seeds
 def normalise_for_matching(text: str) -> str:
     """Fold spelling variants so that equal words compare equal. Idempotent.
 
     NFKC (presentation forms such as ﻻ), then the tables, then case and spaces; repeated until
     nothing changes, because removing a mark can bring two characters together that NFKC joins.
     """
+    return _normalise_word(text) if len(text) <= CACHED_LENGTH else _normalise_line(text)
+
+
+CACHED_LENGTH = 80     # words and short lines repeat across every page: many are remembered
+
+
+@lru_cache(maxsize=1 << 17)
+def _normalise_word(text: str) -> str:
+    return _normalise(text)
+
+
+@lru_cache(maxsize=1 << 12)   # the lines of the page being read, which every cleaning rule looks at
+def _normalise_line(text: str) -> str:
+    return _normalise(text)
+
+
+def _normalise(text: str) -> str:
     while True:
         folded = unicodedata.normalize("NFKC", text).translate(_MATCH_TABLE).casefold()
         folded = _SPACES.sub(" ", folded).strip()
@@ -199,12 +217,12 @@ def _add_article_forms(word: str, candidates: list[str]) -> None:
 
 
 def clean_for_display(text: str) -> str:
-    """Repair encoding artefacts and keep the writer's spelling: one line of clean text. Idempotent."""
+    """Repair encoding artefacts and slips (a detached و) and keep the writer's spelling. Idempotent."""
     while True:
         cleaned = unicodedata.normalize("NFC", text.translate(_DISPLAY_TABLE))
         cleaned = _PERSIAN_IN_WORD.sub(lambda match: DISPLAY_LETTER_FOLDS[match.group()], cleaned)
         cleaned = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", _SPACES.sub(" ", cleaned).strip())
-        cleaned = _COMMA_GLUED_TO_WORD.sub("\\1\u060c ", cleaned)
+        cleaned = _DETACHED_WAW.sub("\u0648", _COMMA_GLUED_TO_WORD.sub("\\1\u060c ", cleaned))
         if cleaned == text:
             return cleaned
         text = cleaned

@@ -13,7 +13,9 @@ from functools import lru_cache
 
 from . import boilerplate as chrome
 from .arabic import clean_for_display, has_arabic_letters, normalise_for_matching
+from .dates import is_date_line
 
+MAX_DATE_HEADER_WORDS = 14
 TEXT, BLANK, DROP, SOURCE, PUBLISHED, END, BREAK = (
     "text", "blank", "boilerplate", "source", "published", "end", "read-also")
 
@@ -107,8 +109,14 @@ def mark_blank_lines(lines):
 def mark_notices(lines):
     """Latin-script notices ("Sorry, you need to enable JavaScript…") and CMS field hints."""
     def is_notice(line):
-        return _mostly_latin(line.text) and _matches_any(line.text, chrome.NOTICE_PATTERNS)
+        return _matches_any(line.text, chrome.NOTICE_PATTERNS) and _mostly_latin(line.text)
     return _relabel(lines, is_notice, DROP, "notice")
+
+
+def mark_date_headers(lines):
+    """A line holding only a date, such as a page's 'today' header: it is not the story's date."""
+    return _relabel(lines, lambda line: line.words <= MAX_DATE_HEADER_WORDS and is_date_line(line.text), DROP,
+                    "date-header")
 
 
 def mark_mastheads(lines):
@@ -201,6 +209,7 @@ CLEANERS = (
     ("notice", mark_notices),
     ("chrome", mark_chrome_lines),
     ("caption", mark_photo_captions),
+    ("date-header", mark_date_headers),
     ("masthead", mark_mastheads),
     ("repeated", mark_repeated_lines),
     ("published", mark_publication_lines),

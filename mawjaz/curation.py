@@ -1,8 +1,8 @@
 """Which stories are new. Curation is never lost: a story already recorded is never written again.
 
 - same `story_sha256` as an entry (whatever its status, id or edits): known, skipped;
-- same seed, overlapping lines and nearly the same text as an entry: the seed was corrected by a few
-  characters; the entry is kept as it is and the maintainer is told;
+- same seed and overlapping lines with nearly the same text, or exactly the same lines: the seed
+  was corrected; the entry is kept as it is and the maintainer is told;
 - otherwise new.
 """
 from __future__ import annotations
@@ -39,10 +39,14 @@ class Curated:
         if raw.sha256 in self.by_hash:
             return Verdict(KNOWN, self.by_hash[raw.sha256])
         best = None
+        lines = (raw.first_line, raw.last_line)
         for entry in self.by_seed.get(raw.seed, ()):
-            if entry.seed_lines and _overlap(entry.seed_lines, (raw.first_line, raw.last_line)):
+            if entry.seed_lines and _overlap(entry.seed_lines, lines):
                 similarity = text_similarity(entry.body, body)
-                if similarity >= MIN_SIMILARITY and (best is None or similarity > best.similarity):
+                # The same lines of the same seed are the same story even when the maintainer has
+                # rewritten the entry's body since.
+                if (similarity >= MIN_SIMILARITY or tuple(entry.seed_lines) == lines) and \
+                        (best is None or similarity > best.similarity):
                     best = Verdict(CHANGED, entry, similarity)
         return best or Verdict(NEW)
 

@@ -256,6 +256,8 @@ def _evidence_comments(entry: Entry) -> list[str]:
 
 
 def _format_field(key: str, value) -> str:
+    if key == "date" and isinstance(value, str) and DATE_FORMS.match(value) and not value.startswith("0"):
+        return f"date: {value}"   # plain, as a maintainer writes it; the loader keeps dates as text
     if isinstance(value, list) and all(isinstance(v, (str, int)) for v in value):
         return f"{key}: [" + ", ".join(_scalar(v) for v in value) + "]"
     if isinstance(value, (list, dict)):

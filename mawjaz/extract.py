@@ -12,15 +12,17 @@ from dataclasses import dataclass
 
 from . import boilerplate as patterns
 from .arabic import normalise_for_matching, strip_clitics, tokenise
-from .cleaning import PUBLISHED, SOURCE, Line, label_of
-from .dates import find_dates
+from .cleaning import PUBLISHED, SOURCE, TEXT, Line, label_of
+from .dates import day_named_relative_to, find_dates
 from .model import Registries
 
 MAX_TITLE_WORDS = 14
 MIN_TITLE_WORDS = 8
 MAX_SUMMARY_WORDS = 50
+EVENT_DAY_PARAGRAPHS = 3        # 'أمس الثلاثاء' is looked for in the headline and the first paragraphs
 SENTENCE_ENDS = (".", "!", "؟", "?", "»", "”", '"', ")")
 ELLIPSIS = "…"
+UNTITLED = "بلا عنوان"          # never left empty: an entry needs a title; the maintainer writes one
 _DATELINE = re.compile(r"^(?P<head>[^-–—:]{1,80}?)\s*[-–—:]\s*(?P<rest>\S.*)$")
 _AGENCY_MARK = re.compile(r"\([^()]{1,20}\)")
 _SENTENCE_END = re.compile(r"(?<=[.!؟?])\s+")
@@ -73,8 +75,9 @@ def extract_title(headline: Line | None, lead: Line | None, places: frozenset[st
     if headline is not None:
         return headline.text.rstrip(" .")
     if lead is None:
-        return ""
-    return shorten(_without_dateline(lead.text, places), MAX_TITLE_WORDS, MIN_TITLE_WORDS).rstrip(" .،")
+        return UNTITLED
+    title = shorten(_without_dateline(lead.text, places), MAX_TITLE_WORDS, MIN_TITLE_WORDS).rstrip(" .،")
+    return title or lead.text.strip() or UNTITLED
 
 
 def extract_summary(lead: Line | None, places: frozenset[str]) -> str:
@@ -118,10 +121,19 @@ def extract_date(lines: tuple[Line, ...], lead: Line | None, places: frozenset[s
         return None, None
     dateline = parse_dateline(lead.text, places)
     if dateline and dateline.date:
-        return dateline.date, f"من سطر التاريخ: {dateline.text}"
+        return _event_day(dateline.date, f"من سطر التاريخ: {dateline.text}", lines)
     first_sentence = _SENTENCE_END.split(lead.text)[0]
     found = find_dates(first_sentence)
     return (found[0].iso, f"من مقدمة الخبر: {found[0].text}") if found else (None, None)
+
+
+def _event_day(report_date: str, basis: str, lines: tuple[Line, ...]) -> tuple[str, str]:
+    """The day the lead's 'أمس الثلاثاء' names, when its weekday agrees with the report's date."""
+    for line in [line for line in lines if line.kind == TEXT][:EVENT_DAY_PARAGRAPHS]:
+        found = day_named_relative_to(line.text, report_date)
+        if found and found.iso != report_date:
+            return found.iso, f"«{found.text}» بحسب {basis.removeprefix('من ')}"
+    return report_date, basis
 
 
 # ---------------------------------------------------------------- place

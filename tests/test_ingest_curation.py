@@ -92,3 +92,31 @@ def test_a_year_written_as_a_bare_number_is_read_as_a_date(tmp_path):
 def test_the_repository_content_ingests_and_checks_without_a_warning():
     result = run_build("check", "--strict", check=False)
     assert result.returncode == 0, result.stderr
+
+
+def test_unknown_names_are_warnings_that_name_the_seed_line_and_a_review_silences_them(tmp_path):
+    content, seeds = setup(tmp_path)
+    result = run_build("ingest", "--content", str(content), "--seeds", str(seeds))
+    warning = (f"seeds/{SEED_000}:3: warning: unknown name 'ميشيل سيسون': no actor in content/actors.yaml has it "
+               "— add the actor (or this spelling as an alias) to content/actors.yaml, or list the name in "
+               "content/not_actors.yaml if it is not an actor")
+    assert warning in result.stderr.replace(str(tmp_path) + "/", "")
+    assert run_build("check", "--strict", "--content", str(content), "--seeds", str(seeds),
+                     check=False).returncode == 1
+    (content / "not_actors.yaml").write_text("- ميشيل سيسون\n", encoding="utf-8")
+    result = run_build("check", "--content", str(content), "--seeds", str(seeds))
+    assert "ميشيل سيسون" not in result.stderr
+
+
+def test_a_corrected_seed_keeps_an_entry_whose_body_the_maintainer_rewrote(tmp_path):
+    content, seeds = setup(tmp_path)
+    ingest(content, seeds)
+    entry = next(p for p in (content / "entries").glob("*.md") if f"seed: {SEED_000}" in p.read_text("utf-8")
+                 and "seed_lines: [1, 9]" in p.read_text("utf-8"))
+    front, _ = entry.read_text(encoding="utf-8").rsplit("---\n", 1)
+    entry.write_text(front + "---\nنص أعاد المحرر كتابته بالكامل.\n", encoding="utf-8")
+    seed = seeds / SEED_000
+    seed.write_text(seed.read_text(encoding="utf-8").replace("يالعملية", "بالعملية"), encoding="utf-8")
+    before = snapshot(content)
+    result = run_build("ingest", "--content", str(content), "--seeds", str(seeds))
+    assert snapshot(content) == before and "seed changed, entry kept" in result.stderr

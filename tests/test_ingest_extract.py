@@ -62,16 +62,28 @@ def read(seed: str, index: int):
     return story, lead, names, context
 
 
-def test_a_page_today_header_is_not_the_story_date():
-    page = clean_lines("الأحد 23 نوفمبر 2025\nآخر الأخبار\n\nعنوان الخبر عن لقاء المنقوش في طرابلس\n\n"
-                       "التقت وزيرة الخارجية، الإثنين، سفير إيطاليا.\n")
-    body = tuple(line for line in page if line.kind == "text")
-    assert extract_date(page, lead_paragraph(body, frozenset()), frozenset()) == (None, None)
+def test_a_page_today_header_is_neither_the_story_date_nor_its_title():
+    from mawjaz.ingest import read_story, split_page
+    context = make_context(fixture_registries(), "published")
+    page = clean_lines("الأحد 23 نوفمبر 2025 - 2 جمادى الآخرة 1447 هـ\nآخر الأخبار\n\n"
+                       "وزيرة الخارجية تلتقي سفير إيطاليا في طرابلس\n\n"
+                       "التقت وزيرة الخارجية، الإثنين، سفير إيطاليا لبحث العلاقات بين البلدين.\n")
+    [story_lines] = split_page(page, context)
+    story, _ = read_story("seed.txt", story_lines, page, context)
+    assert (story.title, story.date) == ("وزيرة الخارجية تلتقي سفير إيطاليا في طرابلس", None)
 
 
-def test_story_date_comes_from_the_dateline_with_its_basis():
+def test_story_date_comes_from_the_dateline_and_the_day_it_names_with_its_basis():
     story, lead, names, _ = read("001_ff06011b73cabde5.txt", 0)
-    assert extract_date(story.lines, lead, names) == ("2025-09-24", "من سطر التاريخ: نيويورك 24 سبتمبر 2025م(وال)")
+    assert extract_date(story.lines, lead, names) == (
+        "2025-09-23", "«امس الثلاثاء» بحسب سطر التاريخ: نيويورك 24 سبتمبر 2025م(وال)")
+
+
+def test_yesterday_counts_only_when_its_weekday_agrees_with_the_report_date():
+    from mawjaz.dates import day_named_relative_to
+    assert day_named_relative_to("اجتماعا أمس الثلاثاء", "2025-09-24").iso == "2025-09-23"
+    assert day_named_relative_to("اجتماعا أمس الخميس", "2025-09-24") is None
+    assert day_named_relative_to("تعقد اليوم الخميس", "2020-04-16").iso == "2020-04-16"
 
 
 def test_bare_weekday_gives_no_date():
@@ -127,3 +139,9 @@ def test_source_from_signatures(seed, index, source):
     story, _, _, context = read(seed, index)
     page = clean_lines((SEEDS / seed).read_text(encoding="utf-8"))
     assert extract_source(story.lines, page, context.sources) == source
+
+
+def test_a_title_is_never_empty():
+    from mawjaz.cleaning import Line
+    assert extract_title(None, Line(1, ".", "."), frozenset()) == "."
+    assert extract_title(None, None, frozenset()) == "بلا عنوان"
