@@ -88,11 +88,11 @@ def build_stage(config: Config, registries, entries, problems: Problems, reporte
         pages = render_site(config, site, problems, reporter)
     with reporter.stage("Render feeds"):
         pages.update(render_feeds(config, site))
-    with reporter.stage("Prepare search"):
-        search = prepare_search(site) if config.search_enabled else None
     problems.stop_if_errors(strict)
     if not write:
         return
+    with reporter.stage("Prepare search"):
+        search = prepare_search(site) if config.search_enabled else None
     with reporter.stage("Publish and index"):
         report = publish_site(config, pages, problems, reporter, search, strict)
     summary.pages_written, summary.index_bytes = report.pages_written, report.index_bytes

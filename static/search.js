@@ -23,7 +23,8 @@ let latestRun = 0;
 async function loadPagefind() {
   if (!pagefind) {
     pagefind = await import(`${basePath}pagefind/pagefind.js`);
-    await pagefind.options({ baseUrl: basePath, excerptLength: 0 });
+    // On the main thread: a search takes milliseconds, and the worker script would cost 40 KB more.
+    await pagefind.options({ baseUrl: basePath, excerptLength: 0, noWorker: true });
   }
   return pagefind;
 }
@@ -94,27 +95,41 @@ async function findEntries(state) {
 }
 
 async function run(state) {
-  const run = ++latestRun;
+  const ticket = ++latestRun;
   list.setAttribute("aria-busy", "true");
-  const found = await findEntries(state);
-  if (run !== latestRun) return;               // a newer search has started
-  list.replaceChildren();
-  shown = { results: found?.results ?? [], next: 0, keys: found?.keys ?? new Set() };
-  status.textContent = found ? countText(shown.results.length, state.q.trim()) : "";
-  await showMore();
+  let found = null, first = [], message = "";
+  try {
+    found = await findEntries(state);
+    first = await loadEntries(found?.results.slice(0, perPage) ?? []);
+    if (found) message = countText(found.results.length, state.q.trim());
+  } catch {                                     // no index: nothing has been published yet
+    message = "البحث غير متاح بعد: لا توجد أخبار منشورة يُبحث فيها.";
+  }
+  if (ticket !== latestRun) return;            // a newer search has started: it shows its own results
+  shown = { results: found?.results ?? [], next: first.length, keys: found?.keys ?? new Set() };
+  list.replaceChildren(...first.map((entry) => resultItem(entry, shown.keys)));
+  moreButton.hidden = shown.next >= shown.results.length;
+  status.textContent = message;
   list.setAttribute("aria-busy", "false");
   root.dataset.searchRuns = String(Number(root.dataset.searchRuns ?? 0) + 1);   // finished searches
 }
 
 async function showMore() {
-  const page = shown.results.slice(shown.next, shown.next + perPage);
-  shown.next += page.length;
-  const entries = await Promise.all(page.map(async (result) => {
+  const current = shown;
+  const more = await loadEntries(current.results.slice(current.next, current.next + perPage));
+  if (current !== shown) return;
+  current.next += more.length;
+  list.append(...more.map((entry) => resultItem(entry, current.keys)));
+  moreButton.hidden = current.next >= current.results.length;
+}
+
+// Each result's data, its metadata words opened for display (see search-keys.js).
+function loadEntries(results) {
+  return Promise.all(results.map(async (result) => {
     const data = await result.data();
-    return { url: data.url, meta: Object.fromEntries(Object.entries(data.meta).map(([k, v]) => [k, openWords(v)])) };
+    const meta = Object.fromEntries(Object.entries(data.meta).map(([key, value]) => [key, openWords(value)]));
+    return { url: data.url, meta, filters: data.filters ?? {} };
   }));
-  for (const entry of entries) list.append(resultItem(entry, shown.keys));
-  moreButton.hidden = shown.next >= shown.results.length;
 }
 
 function countText(count, query) {
@@ -152,7 +167,19 @@ function resultItem(entry, keys) {
   excerpt.className = "search-result-excerpt";
   excerpt.append(...excerptNodes(entry.meta.text ?? "", keys));
   item.append(heading, details, excerpt);
+  if (!item.querySelector("mark")) item.append(...filedUnder(entry, keys));
   return item;
+}
+
+// An entry found by what it is filed under (an actor's other name, a theme) shows its actors and themes.
+function filedUnder(entry, keys) {
+  const names = [...(entry.filters.actor ?? []), ...(entry.filters.theme ?? [])];
+  if (!names.length) return [];
+  const line = document.createElement("p");
+  line.className = "search-result-filed";
+  line.append("في ملف: ");
+  names.forEach((name, index) => line.append(...(index ? ["، "] : []), ...highlighted(name.split(/\s+/), keys)));
+  return [line];
 }
 
 const matches = (word, keys) => searchKeys(word).some((key) => keys.has(key));
@@ -186,20 +213,6 @@ function highlighted(words, keys) {
     nodes.push(before, mark, after);
   });
   return nodes;
-}
-
-// ---------------------------------------------------------------- filters
-
-async function fillFilters() {
-  const engine = await loadPagefind();
-  const available = await engine.filters();
-  for (const select of filterSelects) {
-    const chosen = select.value;
-    const values = Object.keys(available[select.name] ?? {});
-    values.sort(select.name === "year" ? (a, b) => b.localeCompare(a) : (a, b) => a.localeCompare(b, "ar"));
-    for (const value of values) select.append(new Option(value, value));
-    select.value = chosen;
-  }
 }
 
 // ---------------------------------------------------------------- wiring
@@ -239,18 +252,8 @@ moreButton.addEventListener("click", async () => {
 
 window.addEventListener("popstate", () => { const state = readState(); showState(state); run(state); });
 
-async function start() {
-  const state = readState();
-  showState(state);
-  try {
-    await fillFilters();
-  } catch {
-    status.textContent = "البحث غير متاح بعد: لا توجد أخبار منشورة يُبحث فيها.";
-    root.dataset.searchRuns = "1";
-    return;
-  }
-  showState(state);
-  await run(state);
-}
+input.addEventListener("focus", () => loadPagefind().catch(() => {}), { once: true });   // warm up
 
-start();
+const initial = readState();
+showState(initial);
+run(initial);

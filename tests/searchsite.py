@@ -96,11 +96,14 @@ class SearchPage:
         self.page.goto(f"{self.base_url}/search/{query_string}")
         self.wait_for_run(0)
 
-    def search(self, query: str) -> list[str]:
+    def submit(self, query: str) -> None:
         before = self.runs()
         self.page.fill("#search-query", query)
         self.page.press("#search-query", "Enter")
         self.wait_for_run(before)
+
+    def search(self, query: str) -> list[str]:
+        self.submit(query)
         return self.all_results()
 
     def choose(self, name: str, value: str) -> list[str]:

@@ -7,12 +7,14 @@ issue is exercised against entries that really contain it.
 from __future__ import annotations
 
 import os
+import shutil
 import unicodedata
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 import pytest
-from conftest import run_build
+import yaml
+from conftest import ROOT, run_build
 from fixturefile import FIXTURES, read_fixture_file
 from searchsite import SEARCH_CONTENT, FixtureCorpus, SearchPage, serve_folder, wait_until
 from searchvariants import all_variants
@@ -22,6 +24,7 @@ from mawjaz.arabic import normalise_for_matching, strip_clitics, tokenise
 pytestmark = pytest.mark.browser
 
 FIRST_SEARCH_BUDGET = 300 * 1024
+RESULTS_PER_PAGE = 4
 
 
 @pytest.fixture(scope="module")
@@ -31,9 +34,17 @@ def corpus() -> FixtureCorpus:
 
 @pytest.fixture(scope="module")
 def search_site(tmp_path_factory) -> Path:
-    """The fixture content built with --drafts: draft pages exist, and must still stay out of search."""
-    out = tmp_path_factory.mktemp("search") / "site"
-    run_build("build", "--content", str(SEARCH_CONTENT), "--out", str(out), "--drafts", "--quiet")
+    """The fixture content built with --drafts (draft pages exist, and must still stay out of search) and
+    RESULTS_PER_PAGE results a page, so that 'more results' is needed."""
+    work = tmp_path_factory.mktemp("search")
+    settings = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
+    settings["paths"] = {name: str(ROOT / folder) for name, folder in settings["paths"].items()}
+    settings["search"]["results_per_page"] = RESULTS_PER_PAGE
+    config = work / "config.yaml"
+    config.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
+    out = work / "site"
+    run_build("build", "--config", str(config), "--content", str(SEARCH_CONTENT), "--out", str(out), "--drafts",
+              "--quiet")
     return out
 
 
@@ -59,6 +70,19 @@ def search(page, site_url) -> SearchPage:
     driver = SearchPage(page, site_url)
     driver.open()
     return driver
+
+
+@pytest.fixture(scope="module")
+def reader(browser, site_url) -> SearchPage:
+    """One search page kept open for the tests that only type queries and read results."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ar")
+    driver = SearchPage(context.new_page(), site_url)
+    errors = []
+    driver.page.on("pageerror", lambda error: errors.append(str(error)))
+    driver.open()
+    yield driver
+    context.close()
+    assert errors == []
 
 
 def keys_module(page) -> None:
@@ -109,7 +133,7 @@ def test_browser_folds_every_character_of_the_basic_plane_as_python(page, site_u
 # ---------------------------------------------------------------- every way of typing finds the same
 
 
-def test_variant_queries_find_exactly_what_their_canonical_form_finds(search, corpus):
+def test_variant_queries_find_exactly_what_their_canonical_form_finds(reader, corpus):
     variants = all_variants(corpus)
     kinds = {case.kind for case in variants}
     assert len(variants) >= 100 and len(kinds) >= 11, (len(variants), kinds)
@@ -118,16 +142,16 @@ def test_variant_queries_find_exactly_what_their_canonical_form_finds(search, co
     for case in variants:
         for query in (case.canonical, case.variant):
             if query not in found:
-                found[query] = sorted(search.search(query))
+                found[query] = sorted(reader.search(query))
         if not found[case.canonical] or found[case.variant] != found[case.canonical]:
             failures.append((case.kind, case.canonical, case.variant, found[case.canonical], found[case.variant]))
     assert failures == []
 
 
-def test_loose_queries_find_the_entries_holding_every_word_and_nothing_else(search, corpus):
+def test_loose_queries_find_the_entries_holding_every_word_and_nothing_else(reader, corpus):
     """No prefix fallback: every result holds each query word; every entry holding them is a result."""
     queries = [case.variant for case in all_variants(corpus) if not case.variant.startswith(('"', "«"))]
-    wrong = [(query, sorted(set(search.search(query)) ^ corpus.expected(query))) for query in queries[::3]]
+    wrong = [(query, sorted(set(reader.search(query)) ^ corpus.expected(query))) for query in queries[::3]]
     assert [item for item in wrong if item[1]] == []
 
 
@@ -143,8 +167,25 @@ def test_loose_queries_find_the_entries_holding_every_word_and_nothing_else(sear
     ("الرئاسي", {"2025-02-12-tetteh-council", "2020-10-23-ceasefire-geneva"}),
     ('"مجلس النواب"', {"2023-02-08-egypt-meeting", "2021-12-22-elections-postponed", "2024-01-17-dbeibah-budget"}),
 ])
-def test_issue_examples_find_the_entries_that_mean_them(search, query, expected):
-    assert {urlsplit(url).path.split("/")[2] for url in search.search(query)} == expected
+def test_issue_examples_find_the_entries_that_mean_them(reader, query, expected):
+    assert {urlsplit(url).path.split("/")[2] for url in reader.search(query)} == expected
+
+
+def test_a_quoted_phrase_and_loose_words_must_all_match(reader):
+    assert reader.search('"مجلس النواب" الدبيبة') == ["/entries/2024-01-17-dbeibah-budget/"]
+
+
+def test_more_results_come_a_page_at_a_time_and_take_the_focus(search, corpus):
+    expected = corpus.expected("في")
+    search.submit("في")
+    assert len(expected) > RESULTS_PER_PAGE
+    assert search.page.locator("[data-search-results] > li").count() == RESULTS_PER_PAGE
+    search.page.click("[data-search-more]")
+    search.page.wait_for_function(
+        f"document.querySelectorAll('[data-search-results] > li').length > {RESULTS_PER_PAGE}")
+    assert search.page.evaluate("document.activeElement.closest('li') === "
+                                f"document.querySelectorAll('[data-search-results] > li')[{RESULTS_PER_PAGE}]")
+    assert set(search.all_results()) == expected and search.page.is_hidden("[data-search-more]")
 
 
 @pytest.mark.parametrize("query, unwanted", [
@@ -153,28 +194,28 @@ def test_issue_examples_find_the_entries_that_mean_them(search, query, expected)
     ("وال", "2020-10-23-ceasefire-geneva"),       # والقوات، والولايات
     ("الأمم", "2025-09-23-us-unga"),
 ])
-def test_a_short_word_never_lands_on_longer_unrelated_words(search, query, unwanted):
-    assert f"/entries/{unwanted}/" not in search.search(query)
+def test_a_short_word_never_lands_on_longer_unrelated_words(reader, query, unwanted):
+    assert f"/entries/{unwanted}/" not in reader.search(query)
 
 
 @pytest.mark.parametrize("partial", ["الانتخا", "طراب", "ويليا", "مص"])
-def test_an_unfinished_word_finds_nothing_rather_than_guesses(search, partial):
-    assert search.search(partial) == []
+def test_an_unfinished_word_finds_nothing_rather_than_guesses(reader, partial):
+    assert reader.search(partial) == []
 
 
-def test_aliases_lead_to_every_entry_of_their_actor(search, corpus):
+def test_aliases_lead_to_every_entry_of_their_actor(reader, corpus):
     missing = []
     for actor in corpus.registries.actors:
         tagged = corpus.urls_with_actor(actor.id)
         for alias in actor.aliases:
-            if not tagged <= set(search.search(alias)):
+            if not tagged <= set(reader.search(alias)):
                 missing.append((actor.id, alias))
     assert missing == []
 
 
-def test_drafts_and_rejected_entries_are_never_found(search, search_site):
+def test_drafts_and_rejected_entries_are_never_found(reader, search_site):
     assert (search_site / "entries" / "2025-06-01-haftar-draft" / "index.html").is_file()
-    assert search.search("مسودة") == [] and search.search("مرفوض") == []
+    assert reader.search("مسودة") == [] and reader.search("مرفوض") == []
 
 
 # ---------------------------------------------------------------- filters, sorting, the URL, no results
@@ -235,18 +276,18 @@ def test_typing_updates_the_url_without_pressing_enter(search):
     assert "q=%D8%AC%D9%86%D9%8A%D9%81" in search.page.url and search.all_results()
 
 
-def test_a_search_with_no_result_says_so_in_arabic(search):
-    assert search.search("زلزال") == []
-    assert search.status().startswith("لا نتائج") and "زلزال" in search.status()
+def test_a_search_with_no_result_says_so_in_arabic(reader):
+    assert reader.search("زلزال") == []
+    assert reader.status().startswith("لا نتائج") and "زلزال" in reader.status()
 
 
-def test_counts_use_arabic_plural_forms(search):
-    search.search("روسيا")
-    assert search.status().startswith("نتيجة واحدة")
-    search.search("الإمارات")
-    assert search.status().startswith("نتيجتان")
-    search.search("طرابلس")
-    assert search.status().startswith("5 نتائج")
+def test_counts_use_arabic_plural_forms(reader):
+    reader.search("روسيا")
+    assert reader.status().startswith("نتيجة واحدة")
+    reader.search("الإمارات")
+    assert reader.status().startswith("نتيجتان")
+    reader.search("طرابلس")
+    assert reader.status().startswith("5 نتائج")
 
 
 # ---------------------------------------------------------------- results, keyboard, direction, loading
@@ -260,6 +301,12 @@ def test_each_result_shows_title_date_source_and_a_highlighted_excerpt(search):
     assert first.locator(".search-result-details span").inner_text() in ("ليبيا أوبزرفر", "بوابة الوسط")
     marks = search.page.eval_on_selector_all("[data-search-results] mark", "ms => ms.map(m => m.textContent)")
     assert marks and all(normalise_for_matching(mark).endswith("حفتر") for mark in marks)
+
+
+def test_an_entry_found_by_its_actor_s_names_says_which(reader):
+    reader.search("أونسميل")          # an alias of the mission: no entry's text has it
+    filed = reader.page.eval_on_selector_all(".search-result-filed", "ps => ps.map(p => p.textContent)")
+    assert filed and all("بعثة الأمم المتحدة للدعم في ليبيا" in line for line in filed)
 
 
 def test_the_search_is_usable_from_the_keyboard_alone(page, site_url):
@@ -302,10 +349,12 @@ def test_nothing_loads_from_outside_the_site_and_the_first_search_stays_small(br
     context = browser.new_context()
     page = context.new_page()
     loaded: list[tuple[str, int]] = []
-    page.on("requestfinished", lambda request: loaded.append((request.url, len(request.response().body()))))
+    context.on("response", lambda response: loaded.append((response.url, int(response.headers["content-length"]))))
     driver = SearchPage(page, site_url)
     page.goto(f"{site_url}/search/?q={quote('الأمم المتحدة')}")
     driver.wait_for_run(0)
+    page.wait_for_load_state("networkidle")
+    assert len(driver.all_results()) == len([url for url, _ in loaded if url.endswith(".pf_fragment")])
     total = sum(size for _, size in loaded)
     context.close()
     outside = [url for url, _ in loaded if not url.startswith(site_url)]
@@ -314,6 +363,19 @@ def test_nothing_loads_from_outside_the_site_and_the_first_search_stays_small(br
     for url, size in sorted(loaded, key=lambda item: -item[1]):
         print(f"  {size:>8}  {url.removeprefix(site_url)}")
     assert outside == [] and total < FIRST_SEARCH_BUDGET
+
+
+def test_a_site_with_nothing_published_says_search_is_not_available_yet(browser, tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(SEARCH_CONTENT, content, ignore=shutil.ignore_patterns("entries"))
+    run_build("build", "--content", str(content), "--out", str(tmp_path / "site"), "--quiet")
+    with serve_folder(tmp_path / "site") as url:
+        context = browser.new_context()
+        driver = SearchPage(context.new_page(), url)
+        driver.open(f"?q={quote('حفتر')}")
+        status = driver.status()
+        context.close()
+    assert status.startswith("البحث غير متاح بعد")
 
 
 def test_search_page_at_phone_and_desktop_widths_in_light_and_dark(browser, site_url, tmp_path):
