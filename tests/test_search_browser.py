@@ -181,8 +181,7 @@ def test_more_results_come_a_page_at_a_time_and_take_the_focus(search, corpus):
     assert len(expected) > RESULTS_PER_PAGE
     assert search.page.locator("[data-search-results] > li").count() == RESULTS_PER_PAGE
     search.page.click("[data-search-more]")
-    search.page.wait_for_function(
-        f"document.querySelectorAll('[data-search-results] > li').length > {RESULTS_PER_PAGE}")
+    wait_until(search.page, f"document.querySelectorAll('[data-search-results] > li').length > {RESULTS_PER_PAGE}")
     assert search.page.evaluate("document.activeElement.closest('li') === "
                                 f"document.querySelectorAll('[data-search-results] > li')[{RESULTS_PER_PAGE}]")
     assert set(search.all_results()) == expected and search.page.is_hidden("[data-search-more]")
