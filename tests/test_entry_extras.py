@@ -5,7 +5,7 @@ from pathlib import Path
 
 from conftest import SITE_FIXTURE
 
-from mawjaz.entries import load_entries, statement_list
+from mawjaz.entries import load_entries
 from mawjaz.errors import Problems
 from mawjaz.registries import load_registries
 
@@ -28,7 +28,7 @@ def test_good_statements_and_event_links_are_kept(tmp_path):
     write(tmp_path, "b", "not_same_event: []\n")
     entries, errors = load(tmp_path)
     assert errors == []
-    assert [s["actor"] for s in statement_list(entries[0])] == ["turkey", None]
+    assert [s["actor"] for s in dict(entries[0].extra)["statements"]] == ["turkey", None]
 
 
 def test_a_bad_statement_names_its_line(tmp_path):
