@@ -83,3 +83,14 @@ def test_related_entries_match_their_plain_definition(rows):
     site = group_site(config(), REGISTRIES, entries)
     for target in entries:
         assert [e.id for e in site.related[target.id]] == naive_related(entries, target, 5)
+
+
+def test_what_an_actor_said_is_listed_newest_first_and_unknown_speakers_stay_unnamed():
+    said = lambda actor, text: {"actor": actor, "text": text, "kind": "reported"}
+    older = Entry("old", "عنوان", "2024-01-01", "published", None, None, ("a",), (), "", "نص\n",
+                  extra=(("statements", [said("a", "قول قديم"), said("nobody", "قول بلا قائل")]),))
+    newer = Entry("new", "عنوان", "2025-01-01", "published", None, None, ("a",), (), "", "نص\n",
+                  extra=(("statements", [said("a", "قول جديد")]),))
+    site = group_site(config(), REGISTRIES, [older, newer])
+    assert [(s.text, e.id) for s, e in site.said["a"]] == [("قول جديد", "new"), ("قول قديم", "old")]
+    assert [s.actor for s in site.statements["old"]] == ["a", None]
