@@ -27,7 +27,8 @@ VERB_STEMS = ("قال", "أكد", "شدد", "دعا", "أعرب", "أشار", "�
 THAT_WORDS = ("إن", "إنه", "إنها", "أن", "أنه", "أنها", "بأن", "بأنه", "بأنها",
               "ان", "انه", "انها", "بان", "بانه", "بانها")        # as written without the hamza, too
 CONTENT_OPENERS = THAT_WORDS + ("إلى", "الى", "عن", "على")
-BREAKERS = ("خلال", "في", "عقب", "أثناء", "لدى", "مع", "بعد", "عبر", "من", "أمس", "اليوم", "الخميس")
+WEEKDAYS = ("الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت")
+BREAKERS = ("خلال", "في", "عقب", "أثناء", "لدى", "مع", "بعد", "عبر", "من", "أمس", "اليوم") + WEEKDAYS
 SENTENCE_END = re.compile(r"[.!?؟](?=\s|$)")
 WORD = re.compile(r"[^\s،,:؛]+")
 QUOTE, REPORTED = "quote", "reported"
@@ -99,8 +100,8 @@ def extract_statements(paragraphs: list[str], find_mentions) -> list[Statement]:
             if not named and last_speaker and last_speaker[1] == verb.form != "plural" \
                     and index - last_speaker[2] <= 1:
                 speaker = last_speaker[0]
-            if speaker and named:
-                last_speaker = (speaker, verb.form, index)
+            if named:          # someone else speaks now, known or not: "وأضاف" cannot reach past them
+                last_speaker = (speaker, verb.form, index) if speaker else None
             statements.append(Statement(speaker, text, kind))
     return dedupe(statements)
 

@@ -93,6 +93,12 @@ def test_a_verb_of_another_gender_or_far_from_the_speaker_stays_unattributed():
     assert [s.actor for s in plural] == ["ghassan-salame", None]
 
 
+def test_an_unnamed_speaker_in_between_stops_the_reference_back():
+    found = statements("وقال غسان سلامة إن الحوار سيستأنف قريبا في جنيف.",
+                       "وقال مسؤول أمريكي إن واشنطن تدعم جهود البعثة.", "وأضاف أن الدعم سيستمر طوال العام.")
+    assert [s.actor for s in found] == ["ghassan-salame", None, None]
+
+
 def test_a_short_name_counts_once_the_story_names_the_person_in_full():
     found = statements("التقى غسان سلامة وفدا من الجنوب.", "وقال سلامة إن الحوار سيستأنف قريبا في جنيف.")
     assert found == [Statement("ghassan-salame", "الحوار سيستأنف قريبا في جنيف", "reported")]
