@@ -6,8 +6,9 @@ worse than none, so the speaker is left empty (None) unless the text makes it pl
 - a person named in the words between the verb and what is said ("وقال رئيس المجلس محمد المنفي إن"),
   the last person there when a title names an organisation first;
 - otherwise an actor named right after the verb ("أكدت الولايات المتحدة …");
-- a verb with no name after it ("وأضاف أن …") refers back to the last named speaker, when that
-  speaker spoke in this paragraph or the one before and the verb agrees in gender and number.
+- a verb with no name after it ("وأضاف أن …") refers back to the last named speaker when the verb
+  agrees in gender and number, and that speaker spoke in this paragraph or the one before, or no
+  other actor has been named since (the story's subject still holds the floor).
 A quoted phrase with no speech verb beside it (a name, a slogan) is not a statement.
 
 Actors are found by a `find_mentions(paragraphs)` function passed in, so the tagging rules stay in one
@@ -97,13 +98,23 @@ def extract_statements(paragraphs: list[str], find_mentions) -> list[Statement]:
             if found is None:
                 continue
             speaker, text, kind, named = found
-            if not named and last_speaker and last_speaker[1] == verb.form != "plural" \
-                    and index - last_speaker[2] <= 1:
+            if not named and refers_back(last_speaker, verb, index, mentions):
                 speaker = last_speaker[0]
             if named:          # someone else speaks now, known or not: "وأضاف" cannot reach past them
                 last_speaker = (speaker, verb.form, index) if speaker else None
             statements.append(Statement(speaker, text, kind))
     return dedupe(statements)
+
+
+def refers_back(last_speaker, verb: Verb, index: int, mentions: list[list[Mention]]) -> bool:
+    """Whether a verb without a subject ("وأضاف", "وأشارت") continues the last named speaker: the same
+    gender and number (never a plural), in this paragraph or the next one, or further on when the
+    paragraphs between name no other actor (the story's subject still holds the floor)."""
+    if last_speaker is None or verb.form == "plural" or last_speaker[1] != verb.form:
+        return False
+    actor, _, spoken_in = last_speaker
+    between = [m for found in mentions[spoken_in + 1:index] for m in found]
+    return index - spoken_in <= 1 or all(m.actor == actor for m in between)
 
 
 def statement_after(paragraph: str, verb: Verb, mentions: list[Mention]):

@@ -87,7 +87,7 @@ def test_a_verb_of_another_gender_or_far_from_the_speaker_stays_unattributed():
                               "وأضاف أن الانتخابات يجب أن تجري خلال عام واحد.")
     assert [s.actor for s in other_gender] == ["hanna-tetteh", None]
     far = statements("وقالت هانا تيتيه إن خريطة الطريق تبدأ بتوحيد المؤسسات.", "وانعقدت الجلسة في طرابلس.",
-                     "وشارك فيها ممثلون عن الأطراف.", "وأضافت أن الانتخابات يجب أن تجري خلال عام واحد.")
+                     "وشارك فيها ممثلون عن تركيا.", "وأضافت أن الانتخابات يجب أن تجري خلال عام واحد.")
     assert [s.actor for s in far] == ["hanna-tetteh", None]
     plural = statements("وقال غسان سلامة إن الحوار سيستأنف قريبا في جنيف.", "وأكدوا أن الحل سياسي وليس عسكريا.")
     assert [s.actor for s in plural] == ["ghassan-salame", None]
@@ -97,6 +97,13 @@ def test_an_unnamed_speaker_in_between_stops_the_reference_back():
     found = statements("وقال غسان سلامة إن الحوار سيستأنف قريبا في جنيف.",
                        "وقال مسؤول أمريكي إن واشنطن تدعم جهود البعثة.", "وأضاف أن الدعم سيستمر طوال العام.")
     assert [s.actor for s in found] == ["ghassan-salame", None, None]
+
+
+def test_the_storys_subject_keeps_the_floor_while_no_other_actor_is_named():
+    found = statements("أكدت الولايات المتحدة أهمية التكامل الأمني بين شرق ليبيا وغربها.",
+                       "وجاء ذلك في بيان صدر عقب اجتماع في نيويورك.", "وانعقد الاجتماع على هامش الجمعية العامة.",
+                       "وأشارت إلى أن توحيد المؤسسات أمر بالغ الأهمية.")
+    assert [s.actor for s in found] == ["united-states", "united-states"]
 
 
 def test_a_short_name_counts_once_the_story_names_the_person_in_full():
