@@ -53,15 +53,20 @@ def same_actors(a: Entry, b: Entry) -> bool:
     return bool(first & second) and jaccard(first, second) >= ACTOR_OVERLAP
 
 
-def same_text(a_words: list[str], b_words: list[str]) -> bool:
-    return (jaccard(shingles(a_words), shingles(b_words)) >= SHINGLE_JACCARD
-            or jaccard(set(a_words), set(b_words)) >= WORD_JACCARD)
+def text_sets(entry: Entry) -> tuple[set, set]:
+    """The entry's three-word shingles and its word set, worked out once per entry."""
+    words = words_of(entry.title + "\n" + entry.body)
+    return shingles(words), set(words)
+
+
+def same_text(a: tuple[set, set], b: tuple[set, set]) -> bool:
+    return jaccard(a[0], b[0]) >= SHINGLE_JACCARD or jaccard(a[1], b[1]) >= WORD_JACCARD
 
 
 def detected_pairs(entries: list[Entry]) -> set[tuple[str, str]]:
     """Pairs of ids (in id order) that the rules above find, comparing only entries days apart."""
     dated = sorted(((day, e) for e in entries if (day := day_of(e))), key=lambda pair: (pair[0], pair[1].id))
-    words = {e.id: words_of(e.title + "\n" + e.body) for _, e in dated}
+    texts = {e.id: text_sets(e) for _, e in dated}
     pairs, start = set(), 0
     for index, (day, entry) in enumerate(dated):
         while (day - dated[start][0]).days > MAX_DAYS:
@@ -69,7 +74,7 @@ def detected_pairs(entries: list[Entry]) -> set[tuple[str, str]]:
         for _, other in dated[start:index]:
             if other.source and entry.source and other.source == entry.source:
                 continue
-            if same_actors(entry, other) and same_text(words[entry.id], words[other.id]):
+            if same_actors(entry, other) and same_text(texts[entry.id], texts[other.id]):
                 pairs.add(tuple(sorted((entry.id, other.id))))
     return pairs
 
