@@ -19,6 +19,7 @@ from .group import SiteModel, entry_path
 from .markup import make_markdown, plain_text
 from .model import Entry
 from .search_terms import SearchVocabulary, browser_tables, build_vocabulary, closed_words, index_text
+from .stable_index import UnfamiliarIndex, stabilise_bundle
 from .wording import format_partial_date, padded_date
 
 INDEX_FOLDER = "pagefind"
@@ -113,6 +114,11 @@ def build_search_index(config: Config, site_dir: Path, search: SearchInput, prob
         return 0
     for name in UNUSED_BUNDLE_FILES:
         (bundle / name).unlink(missing_ok=True)
+    try:
+        stabilise_bundle(bundle)
+    except UnfamiliarIndex as reason:
+        problems.warning(config.path, None, f"the search index works, but two builds will not be byte-identical: {reason}",
+                         "mawjaz/stable_index.py reads the index of the Pagefind version pinned in requirements.txt")
     return sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file())
 
 
