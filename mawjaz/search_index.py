@@ -112,14 +112,20 @@ def build_search_index(config: Config, site_dir: Path, search: SearchInput, prob
         problems.error(config.path, None, f"the search index could not be built: {failure}",
                        "check that `pip install -r requirements.txt` installed pagefind[bin]")
         return 0
+    finish_bundle(config, bundle, problems)
+    return sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file())
+
+
+def finish_bundle(config: Config, bundle: Path, problems: Problems) -> None:
+    """Drop Pagefind's unused interfaces and put its indexes in an order that is the same on every run."""
     for name in UNUSED_BUNDLE_FILES:
         (bundle / name).unlink(missing_ok=True)
     try:
         stabilise_bundle(bundle)
     except UnfamiliarIndex as reason:
-        problems.warning(config.path, None, f"the search index works, but two builds will not be byte-identical: {reason}",
+        problems.warning(config.path, None,
+                         f"the search index works, but two builds will not be byte-identical: {reason}",
                          "mawjaz/stable_index.py reads the index of the Pagefind version pinned in requirements.txt")
-    return sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file())
 
 
 def write_documents(folder: Path, records: tuple[SearchRecord, ...]) -> None:

@@ -31,10 +31,11 @@ class UnfamiliarIndex(Exception):
 
 
 # ---------------------------------------------------------------- the CBOR Pagefind writes
-# Only unsigned integers, text strings and definite-length arrays, each in its shortest form (minicbor's
-# defaults). Anything else means the format has changed, and is refused rather than guessed at.
+# Only integers, text strings and definite-length arrays, each in its shortest form (minicbor's
+# defaults; negative integers appear in the word indexes only). Anything else means the format has
+# changed, and is refused rather than guessed at.
 
-UNSIGNED, TEXT, ARRAY = 0, 3, 4
+UNSIGNED, NEGATIVE, TEXT, ARRAY = 0, 1, 3, 4
 
 
 def decode_cbor(data: bytes) -> object:
@@ -59,6 +60,8 @@ def _decode_item(data: bytes, at: int) -> tuple[object, int]:
         raise UnfamiliarIndex(f"a CBOR item of indefinite or reserved length at byte {at}")
     if major == UNSIGNED:
         return number, at
+    if major == NEGATIVE:
+        return -1 - number, at
     if major == TEXT:
         if at + number > len(data):
             raise UnfamiliarIndex("the CBOR value ends early")
@@ -76,7 +79,7 @@ def encode_cbor(value: object) -> bytes:
     if isinstance(value, bool) or not isinstance(value, (int, str, list)):
         raise UnfamiliarIndex(f"cannot write {type(value).__name__} as CBOR")
     if isinstance(value, int):
-        return _head(UNSIGNED, value)
+        return _head(UNSIGNED, value) if value >= 0 else _head(NEGATIVE, -1 - value)
     if isinstance(value, str):
         text = value.encode("utf-8")
         return _head(TEXT, len(text)) + text
@@ -202,7 +205,8 @@ def canonical_filter(index: object, name: str, file: str) -> list:
 
 def _is_filter_value(value: object) -> bool:
     """[value, [page number, ...]]"""
-    return _is_list(value, 2) and isinstance(value[0], str) and _is_list_of(value[1], lambda page: isinstance(page, int))
+    return (_is_list(value, 2) and isinstance(value[0], str)
+            and _is_list_of(value[1], lambda page: isinstance(page, int)))
 
 
 def _is_list(value: object, length: int, item_type: type | None = None) -> bool:
