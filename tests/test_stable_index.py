@@ -18,7 +18,9 @@ from site_files import snapshot
 
 from mawjaz.config import load_config
 from mawjaz.errors import Problems
-from mawjaz.search_index import SearchInput, SearchRecord, build_search_index, run_pagefind, write_documents
+from mawjaz.errors import WARNING
+from mawjaz.search_index import (SearchInput, SearchRecord, build_search_index, finish_bundle, run_pagefind,
+                                 write_documents)
 from mawjaz.stable_index import (SIGNATURE, UnfamiliarIndex, content_hash, decode_cbor, encode_cbor, meta_name,
                                  stabilise_bundle)
 
@@ -133,6 +135,17 @@ def test_a_metadata_index_in_unknown_cbor_is_refused_and_left_as_it_was(tmp_path
     with pytest.raises(UnfamiliarIndex, match="major type 5"):
         stabilise_bundle(bundle)
     assert snapshot(bundle) == before
+
+
+def test_the_build_warns_when_the_index_cannot_be_put_in_order(tmp_path):
+    bundle = pagefind_bundle(tmp_path)
+    [meta] = bundle.glob("pagefind.*.pf_meta")
+    meta.write_bytes(b"not gzip")
+    problems = Problems()
+    finish_bundle(load_config(ROOT / "config.yaml", Problems()), bundle, problems)
+    [warning] = problems.items
+    assert warning.severity == WARNING and "will not be byte-identical" in warning.message
+    assert "requirements.txt" in warning.hint and meta.read_bytes() == b"not gzip"
 
 
 # ---------------------------------------------------------------- the CBOR subset
