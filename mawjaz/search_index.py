@@ -124,8 +124,8 @@ def finish_bundle(config: Config, bundle: Path, problems: Problems) -> None:
         stabilise_bundle(bundle)
     except UnfamiliarIndex as reason:
         problems.warning(config.path, None,
-                         f"the search index works, but two builds will not be byte-identical: {reason}",
-                         "mawjaz/stable_index.py reads the index of the Pagefind version pinned in requirements.txt")
+                         f"the search index was left as Pagefind wrote it, so two builds will differ: {reason}",
+                         "install the Pagefind version pinned in requirements.txt, whose index format the build knows")
 
 
 def write_documents(folder: Path, records: tuple[SearchRecord, ...]) -> None:
