@@ -19,6 +19,7 @@ from .group import SiteModel, entry_path
 from .markup import make_markdown, plain_text
 from .model import Entry
 from .search_terms import SearchVocabulary, browser_tables, build_vocabulary, closed_words, index_text
+from .stable_index import UnfamiliarIndex, stabilise_bundle
 from .wording import format_partial_date, padded_date
 
 INDEX_FOLDER = "pagefind"
@@ -112,9 +113,20 @@ def build_search_index(config: Config, site_dir: Path, search: SearchInput, prob
         problems.error(config.path, None, f"the search index could not be built: {failure}",
                        "check that `pip install -r requirements.txt` installed pagefind[bin]")
         return 0
+    finish_bundle(config, bundle, problems)
+    return sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file())
+
+
+def finish_bundle(config: Config, bundle: Path, problems: Problems) -> None:
+    """Drop Pagefind's unused interfaces and put its indexes in an order that is the same on every run."""
     for name in UNUSED_BUNDLE_FILES:
         (bundle / name).unlink(missing_ok=True)
-    return sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file())
+    try:
+        stabilise_bundle(bundle)
+    except UnfamiliarIndex as reason:
+        problems.warning(config.path, None,
+                         f"the search index was left as Pagefind wrote it, so two builds will differ: {reason}",
+                         "install the Pagefind version pinned in requirements.txt, whose index format the build knows")
 
 
 def write_documents(folder: Path, records: tuple[SearchRecord, ...]) -> None:
