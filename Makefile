@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: site test serve bench check clean golden audit
+.PHONY: site test serve bench bench-ingest check clean golden audit
 
 site: $(STAMP)
 	$(PY) build.py $(BUILD_FLAGS)
@@ -35,6 +35,14 @@ $(AUDIT_STAMP): audit/package.json audit/package-lock.json
 
 bench: $(STAMP)
 	$(PY) -m bench
+
+# Time ingest of 1,000 stories made from the seeds (part of the benchmark; also runs alone).
+bench-ingest: $(STAMP)
+	$(PY) bench/ingest_bench.py 1000
+
+# Rewrite tests/golden/ from an ingest of seeds/ after a deliberate change to ingest or the registries.
+golden: $(STAMP)
+	$(PY) tests/golden_ingest.py
 
 clean:
 	rm -rf site .pytest_cache bench/out audit/node_modules
