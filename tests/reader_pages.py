@@ -1,6 +1,7 @@
 """The page types a reader meets, on the built fixture site, and how to open one in the browser."""
 from __future__ import annotations
 
+from contextlib import contextmanager
 from urllib.parse import quote
 
 SEARCH_QUERY = "الهجرة"
@@ -39,3 +40,14 @@ def open_page(page, site_url: str, path: str) -> None:
         page.wait_for_function(RESULTS_SHOWN, timeout=10_000)
     page.evaluate("document.fonts.ready")
 
+
+
+@contextmanager
+def pages_at_widths(browser, widths, **options):
+    """One tab per width, each in its own context, reused across a module's checks."""
+    contexts = {width: browser.new_context(viewport={"width": width, "height": 800}, **options) for width in widths}
+    try:
+        yield {width: context.new_page() for width, context in contexts.items()}
+    finally:
+        for context in contexts.values():
+            context.close()

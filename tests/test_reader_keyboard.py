@@ -4,7 +4,7 @@ from __future__ import annotations
 from urllib.parse import quote
 
 import pytest
-from reader_pages import PAGE_TYPES, SEARCH_QUERY, open_page
+from reader_pages import PAGE_TYPES, SEARCH_QUERY, open_page, pages_at_widths
 
 pytestmark = pytest.mark.browser
 
@@ -17,30 +17,29 @@ MARK_CONTROLS = """() => {
   return controls.length;
 }"""
 
-# How the focused element is drawn: its outline and shadow, and whether it is on the screen.
-FOCUS_LOOK = """() => {
-  const el = document.activeElement, style = getComputedStyle(el), box = el.getBoundingClientRect();
-  return {control: el.dataset.control ?? null,
-          outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0
-                   ? `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}` : 'none',
-          shadow: style.boxShadow,
-          onScreen: box.bottom > 0 && box.top < innerHeight && box.width > 0};
-}"""
-
-UNFOCUSED_LOOK = """control => {
-  const style = getComputedStyle(document.querySelector(`[data-control="${control}"]`));
+# How an element is drawn around its edge: the outline and the shadow that show focus.
+DRAWN = """const drawn = el => {
+  const style = getComputedStyle(el);
   return {outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0
                    ? `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}` : 'none',
           shadow: style.boxShadow};
+};"""
+
+FOCUS_LOOK = "() => {" + DRAWN + """
+  const el = document.activeElement, box = el.getBoundingClientRect();
+  return {...drawn(el), control: el.dataset.control ?? null,
+          onScreen: box.bottom > 0 && box.top < innerHeight && box.width > 0};
+}"""
+
+UNFOCUSED_LOOK = "control => {" + DRAWN + """
+  return drawn(document.querySelector(`[data-control="${control}"]`));
 }"""
 
 
 @pytest.fixture(scope="module")
 def phone_and_desktop(browser):
-    contexts = {width: browser.new_context(viewport={"width": width, "height": 800}) for width in (360, 1280)}
-    yield {width: context.new_page() for width, context in contexts.items()}
-    for context in contexts.values():
-        context.close()
+    with pages_at_widths(browser, [360, 1280]) as pages:
+        yield pages
 
 
 def tab_through(page) -> tuple[int, list[dict]]:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from reader_pages import PAGE_TYPES, WIDTHS, open_page
+from reader_pages import PAGE_TYPES, WIDTHS, open_page, pages_at_widths
 
 pytestmark = pytest.mark.browser
 
@@ -44,10 +44,8 @@ SMALL_TARGETS = """() => {
 
 @pytest.fixture(scope="module")
 def page_at(browser):
-    contexts = {width: browser.new_context(viewport={"width": width, "height": 800}) for width in WIDTHS}
-    yield {width: context.new_page() for width, context in contexts.items()}
-    for context in contexts.values():
-        context.close()
+    with pages_at_widths(browser, WIDTHS) as pages:
+        yield pages
 
 
 @pytest.mark.parametrize("width", WIDTHS)
