@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: site test serve bench bench-ingest check clean golden
+.PHONY: site test serve bench bench-ingest check clean golden audit
 
 site: $(STAMP)
 	$(PY) build.py $(BUILD_FLAGS)
@@ -23,6 +23,16 @@ check: $(STAMP)
 serve: $(STAMP)
 	$(PY) build.py serve
 
+# Lighthouse comes from npm, pinned in audit/package-lock.json, and only this target installs it.
+AUDIT_STAMP := audit/node_modules/.installed
+
+audit: $(STAMP) $(AUDIT_STAMP)
+	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(PY) -m audit $(AUDIT_FLAGS)
+
+$(AUDIT_STAMP): audit/package.json audit/package-lock.json
+	npm ci --prefix audit --no-audit --no-fund
+	touch $@
+
 bench: $(STAMP)
 	$(PY) -m bench
 
@@ -35,5 +45,5 @@ golden: $(STAMP)
 	$(PY) tests/golden_ingest.py
 
 clean:
-	rm -rf site .pytest_cache bench/out
+	rm -rf site .pytest_cache bench/out audit/node_modules
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -1,10 +1,13 @@
 """Shared fixtures: the project root, a built copy of the site, and a real browser."""
 from __future__ import annotations
 
+import functools
+import http.server
 import os
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -65,3 +68,19 @@ def fixture_site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def fixture_site_under_path(tmp_path_factory) -> Path:
     return build_fixture_site(tmp_path_factory.mktemp("fixture-path"), "https://example.org/mawjaz/")
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):   # noqa: A002 - the name is the base class's
+        pass
+
+
+@pytest.fixture(scope="session")
+def served_site(fixture_site):
+    """The fixture site on 127.0.0.1, on a free port chosen by the system; yields its address with a slash."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
+                                             functools.partial(QuietHandler, directory=str(fixture_site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()

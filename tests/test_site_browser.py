@@ -1,27 +1,10 @@
 """The built fixture site in a real browser: nothing runs from entry text, nothing overflows a phone."""
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-
 import pytest
 
 PAGES = ["", "entries/2025-09-23-united-states-unga/", "entries/2025-hostile-markup/", "actors/", "network/", "network/states/", "actors/abdulhamid-dbeibah/",
          "actors/hanna-tetteh/", "themes/", "themes/political-process/", "archive/2025/", "about/", "search/"]
-
-
-@pytest.fixture(scope="module")
-def served_site(fixture_site):
-    """The site on 127.0.0.1, on a free port chosen by the system."""
-    class QuietHandler(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
-                                             functools.partial(QuietHandler, directory=str(fixture_site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
 
 
 @pytest.mark.browser

@@ -62,7 +62,7 @@ def test_every_published_entry_is_reachable_from_the_home_page(site_name, base_u
     published = published_pages(content)
     assert published <= reachable_pages(root, base_url), sorted(published - reachable_pages(root, base_url))
     if content == SITE_FIXTURE:
-        assert len(published) == 11
+        assert len(published) == 12
 
 
 def test_links_carry_the_base_path(fixture_site_under_path):
