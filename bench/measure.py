@@ -28,6 +28,7 @@ class Run:
     peak_mb: float
     returncode: int
     output: str
+    cpu_seconds: float = 0.0   # user + system time of the whole tree: less swayed by other work than wall time
 
     @property
     def ok(self) -> bool:
@@ -60,7 +61,7 @@ def run_measured(command: list[str], cwd: Path) -> Run:
         log.seek(0)
         output = log.read().decode("utf-8", errors="replace")
     peak_bytes = max(sampler.peak_bytes, usage.ru_maxrss * 1024)   # ru_maxrss is in KiB on Linux
-    return Run(seconds, peak_bytes / 2**20, process.returncode, output)
+    return Run(seconds, peak_bytes / 2**20, process.returncode, output, usage.ru_utime + usage.ru_stime)
 
 
 class TreeSampler(threading.Thread):

@@ -18,6 +18,12 @@ class SizeResult:
     def seconds(self, scenario: str) -> float:
         return median(getattr(round_, scenario).seconds for round_ in self.mawjaz)
 
+    def cpu_seconds(self) -> float:
+        return median(round_.full.cpu_seconds for round_ in self.mawjaz)
+
+    def baseline_cpu_seconds(self) -> float:
+        return median(round_.hugo.cpu_seconds + round_.pagefind.cpu_seconds for round_ in self.baseline)
+
     def peak_mb(self) -> float:
         return median(max(run.peak_mb for run in round_.builds()) for round_ in self.mawjaz)
 
@@ -50,14 +56,18 @@ def table_rows(results: list[SizeResult]) -> list[tuple[str, list[str]]]:
     for scenario, label in (("full", "full build"), ("noop", "no-op rebuild"),
                             ("edit", "rebuild after editing 1 entry"), ("add", "rebuild after adding 1 entry")):
         rows.append((label, [seconds_text(r.seconds(scenario)) for r in results]))
+    rows.append(("full build, CPU time", [seconds_text(r.cpu_seconds()) for r in results]))
     rows.append(("peak memory", [f"{r.peak_mb():,.0f} MB" for r in results]))
     rows.append(("pages per second (full)", [f"{r.pages() / r.seconds('full'):,.0f}" for r in results]))
     rows += stage_rows(results)
     rows.append(("baseline: Hugo", [seconds_text(r.baseline_seconds("hugo")) for r in results]))
     rows.append(("baseline: Pagefind (entries)", [seconds_text(r.baseline_seconds("pagefind")) for r in results]))
     rows.append(("baseline: Hugo + Pagefind", [seconds_text(r.baseline_seconds()) for r in results]))
+    rows.append(("baseline, CPU time", [seconds_text(r.baseline_cpu_seconds()) for r in results]))
     rows.append(("baseline peak memory", [f"{r.baseline_peak_mb():,.0f} MB" for r in results]))
     rows.append(("ratio full / baseline", [f"{r.ratio():.2f}" for r in results]))
+    rows.append(("ratio full / baseline, CPU time", [f"{r.cpu_seconds() / r.baseline_cpu_seconds():.2f}"
+                                                     for r in results]))
     rows.append(("ratio edit / baseline", [f"{r.ratio('edit'):.2f}" for r in results]))
     return rows
 
