@@ -149,7 +149,8 @@ class EntryMaker:
 
     def headline(self, rng: random.Random, actors: list[dict]) -> str:
         other = actors[1]["name"] if len(actors) > 1 else rng.choice(self.registry.actors)["name"]
-        return f"{actors[0]['name']} {rng.choice(lexicon.HEADLINE_VERBS)} {other} بشأن {rng.choice(lexicon.HEADLINE_TOPICS)}"
+        verb, topic = rng.choice(lexicon.HEADLINE_VERBS), rng.choice(lexicon.HEADLINE_TOPICS)
+        return f"{actors[0]['name']} {verb} {other} بشأن {topic}"
 
     def title(self, rng: random.Random, actors: list[dict]) -> str:
         return self.headline(rng, actors) if rng.random() < 0.6 else rng.choice(self.pool.headlines)

@@ -84,7 +84,8 @@ SOURCES = (
 THEMES = (
     ("elections", "الانتخابات", "Elections", ("الانتخابات", "الاستحقاق الانتخابي", "القاعدة الدستورية")),
     ("political-process", "العملية السياسية", "Political process", ("العملية السياسية", "خارطة الطريق")),
-    ("security-unification", "توحيد المؤسسة الأمنية", "Security unification", ("التكامل الأمني", "توحيد المؤسسة العسكرية")),
+    ("security-unification", "توحيد المؤسسة الأمنية", "Security unification",
+     ("التكامل الأمني", "توحيد المؤسسة العسكرية")),
     ("arms-embargo", "حظر الأسلحة", "Arms embargo", ("حظر الأسلحة", "حظر السلاح")),
     ("foreign-forces", "القوات الأجنبية", "Foreign forces", ("القوات الأجنبية", "المرتزقة")),
     ("economy-institutions", "المؤسسات الاقتصادية", "Economic institutions", ("مصرف ليبيا المركزي", "الميزانية")),

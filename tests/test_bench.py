@@ -77,8 +77,9 @@ def test_seed_stories_are_deterministic_and_ingest_accepts_them(tmp_path):
 
 
 def test_stage_timings_are_read_from_the_build_output():
-    output = "  Load entries                    8.41 s\n  Render pages   1.17 s\n  Render pages 0.5 s\nDone: 1 seeds read, " \
-             "0 stories found, 0 entries written, 0 kept, 10002 pages written, search index 1 KB, in 9.0 s\n"
+    output = ("  Load entries                    8.41 s\n  Render pages   1.17 s\n  Render pages 0.5 s\n"
+              "Done: 1 seeds read, 0 stories found, 0 entries written, 0 kept, 10002 pages written, "
+              "search index 1 KB, in 9.0 s\n")
     run = Run(seconds=9.0, peak_mb=1.0, returncode=0, output=output)
     assert run.stages() == {"Load entries": 8.41, "Render pages": 1.67}
     assert run.pages_written() == 10002
