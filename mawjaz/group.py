@@ -1,10 +1,20 @@
-"""Entries → SiteModel: what is published, in which order, under which URL. No I/O."""
+"""Entries → SiteModel: what is published, in which order, under which URL. No I/O.
+
+Every URL is built from registry and entry ids (ASCII, stable), never from Arabic text. Paths here are
+relative to the site root ("entries/<id>/"); templates put config.base_path or base_url in front.
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 
 from .config import Config
-from .model import Entry, Registries
+from .model import ACTOR_KINDS, Actor, Entry, Registries, Theme
+from .wording import padded_date
+
+RELATED_COUNT = 5
+CO_ACTOR_COUNT = 10
+MAIN_COUNT = 10
 
 
 @dataclass(frozen=True)
@@ -12,9 +22,199 @@ class SiteModel:
     config: Config
     registries: Registries
     entries: tuple[Entry, ...]       # published (and drafts with --drafts), newest first
+    by_actor: dict = field(default_factory=dict, compare=False)    # actor id → entries, newest first
+    by_theme: dict = field(default_factory=dict, compare=False)
+    by_source: dict = field(default_factory=dict, compare=False)
+    by_year: dict = field(default_factory=dict, compare=False)     # "2025" → entries; newest year first
+    related: dict = field(default_factory=dict, compare=False)     # entry id → related entries
+    older: dict = field(default_factory=dict, compare=False)       # entry id → the entry before it, or None
+    newer: dict = field(default_factory=dict, compare=False)
+    co_actors: dict = field(default_factory=dict, compare=False)   # actor id → ((Actor, shared count), …)
+    actor_themes: dict = field(default_factory=dict, compare=False)   # actor id → ((Theme, count), …)
+    theme_actors: dict = field(default_factory=dict, compare=False)   # theme id → ((Actor, count), …)
+    active_actors: tuple = ()        # ((Actor, count), …) over the last config.home_months months
+    active_themes: tuple = ()
+
+    def actors_of(self, entry: Entry) -> list[Actor]:
+        return [self.registries.actor_by_id[i] for i in entry.actors if i in self.registries.actor_by_id]
+
+    def themes_of(self, entry: Entry) -> list[Theme]:
+        return [self.registries.theme_by_id[i] for i in entry.themes if i in self.registries.theme_by_id]
+
+    def affiliates(self, actor_id: str) -> list[Actor]:
+        """Actors whose affiliation is `actor_id` and who appear in shown entries, most entries first."""
+        return most_listed([a for a in self.registries.actors if a.affiliation == actor_id], self.by_actor)
+
+    def actors_by_kind(self) -> list[tuple[str, list[Actor]]]:
+        """Actors with at least one entry, grouped by kind, most entries first."""
+        groups = [(kind, most_listed([a for a in self.registries.actors if a.kind == kind], self.by_actor))
+                  for kind in ACTOR_KINDS]
+        return [(kind, actors) for kind, actors in groups if actors]
+
+    def shown_themes(self) -> list[Theme]:
+        return most_listed(self.registries.themes, self.by_theme)
+
+    def shown_sources(self) -> list:
+        return most_listed(self.registries.sources, self.by_source)
+
+
+def most_listed(items, groups: dict) -> list:
+    """The items that have entries in `groups`, most entries first, then by name and id."""
+    return sorted((item for item in items if item.id in groups),
+                  key=lambda item: (-len(groups[item.id]), item.name, item.id))
+
+
+# ------------------------------------------------------------------ URLs (relative to the site root)
+
+def entry_path(entry_id: str) -> str:
+    return f"entries/{entry_id}/"
+
+
+def actor_path(actor_id: str) -> str:
+    return f"actors/{actor_id}/"
+
+
+def theme_path(theme_id: str) -> str:
+    return f"themes/{theme_id}/"
+
+
+def source_path(source_id: str) -> str:
+    return f"sources/{source_id}/"
+
+
+def year_path(year: str) -> str:
+    return f"archive/{year}/"
+
+
+# ------------------------------------------------------------------ grouping
+
+def sort_key(entry: Entry) -> tuple[str, str, str]:
+    """Partial dates sort at the start of their period (2025-09 as 2025-09-01), then by id."""
+    return (padded_date(entry.date), entry.date or "", entry.id)
 
 
 def group_site(config: Config, registries: Registries, entries: list[Entry], drafts: bool = False) -> SiteModel:
     shown = [e for e in entries if e.status == "published" or (drafts and e.status == "draft")]
-    shown.sort(key=lambda e: (e.date or "", e.id), reverse=True)
-    return SiteModel(config, registries, tuple(shown))
+    shown.sort(key=sort_key, reverse=True)
+    by_actor = index_by(shown, lambda e: e.actors)
+    by_theme = index_by(shown, lambda e: e.themes)
+    older, newer = neighbours(shown)
+    recent = recent_entries(shown, config.home_months)
+    return SiteModel(
+        config, registries, tuple(shown), by_actor=by_actor, by_theme=by_theme,
+        by_source=index_by(shown, lambda e: (e.source,) if e.source else ()),
+        by_year=index_by(shown, lambda e: (e.date[:4],) if e.date else ()),
+        related=related_entries(shown, by_actor, by_theme), older=older, newer=newer,
+        co_actors={a: ranked(co_counts(a, found), registries.actor_by_id, CO_ACTOR_COUNT)
+                   for a, found in by_actor.items()},
+        actor_themes={a: ranked(tag_counts(found, lambda e: e.themes), registries.theme_by_id, MAIN_COUNT)
+                      for a, found in by_actor.items()},
+        theme_actors={t: ranked(tag_counts(found, lambda e: e.actors), registries.actor_by_id, MAIN_COUNT)
+                      for t, found in by_theme.items()},
+        active_actors=ranked(tag_counts(recent, lambda e: e.actors), registries.actor_by_id, MAIN_COUNT),
+        active_themes=ranked(tag_counts(recent, lambda e: e.themes), registries.theme_by_id, MAIN_COUNT),
+    )
+
+
+def index_by(entries: list[Entry], keys_of) -> dict[str, tuple[Entry, ...]]:
+    """Group entries under each of their keys, keys in descending order (so years run newest first);
+    order within a group stays that of `entries`."""
+    groups: dict[str, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        for key in dict.fromkeys(keys_of(entry)):
+            groups[key].append(entry)
+    return {key: tuple(found) for key, found in sorted(groups.items(), reverse=True)}
+
+
+def neighbours(newest_first: list[Entry]) -> tuple[dict, dict]:
+    older = {e.id: (newest_first[i + 1] if i + 1 < len(newest_first) else None) for i, e in enumerate(newest_first)}
+    newer = {e.id: (newest_first[i - 1] if i > 0 else None) for i, e in enumerate(newest_first)}
+    return older, newer
+
+
+def recent_entries(newest_first: list[Entry], months: int) -> list[Entry]:
+    """Entries of the last `months` months, counted back from the newest entry (never the clock)."""
+    dated = [e for e in newest_first if e.date]
+    if not dated:
+        return []
+    newest = month_number(dated[0].date)
+    return [e for e in dated if month_number(e.date) > newest - months]
+
+
+def month_number(date: str) -> int:
+    padded = padded_date(date)
+    return int(padded[:4]) * 12 + int(padded[5:7])
+
+
+def related_entries(newest_first: list[Entry], by_actor: dict, by_theme: dict) -> dict[str, tuple[Entry, ...]]:
+    """For each entry, those sharing most actors and themes; the newer wins a tie.
+
+    Each actor and theme is a bit mask over the entries (bit 0 = newest). Adding an entry's masks
+    into a binary counter held in bit planes scores every other entry at once, and the lowest set
+    bits of a score level are its newest entries: linear in the tags, not in the entries they share.
+    """
+    position = {e.id: i for i, e in enumerate(newest_first)}
+    masks = {("actor", key): bit_mask(group, position) for key, group in by_actor.items()}
+    masks.update({("theme", key): bit_mask(group, position) for key, group in by_theme.items()})
+    related = {}
+    for index, entry in enumerate(newest_first):
+        tags = [("actor", a) for a in set(entry.actors)] + [("theme", t) for t in set(entry.themes)]
+        planes = score_planes(masks[tag] for tag in tags)
+        related[entry.id] = tuple(newest_first[i] for i in best_positions(planes, index, RELATED_COUNT))
+    return related
+
+
+def bit_mask(entries, position: dict) -> int:
+    mask = 0
+    for entry in entries:
+        mask |= 1 << position[entry.id]
+    return mask
+
+
+def score_planes(masks) -> list[int]:
+    """Add bit masks into a binary counter: plane b holds bit b of each entry's score."""
+    planes: list[int] = []
+    for carry in masks:
+        for level, plane in enumerate(planes):
+            planes[level], carry = plane ^ carry, plane & carry
+        if carry:
+            planes.append(carry)
+    return planes
+
+
+def best_positions(planes: list[int], own: int, limit: int) -> list[int]:
+    """Positions with the highest scores, newest first within a score, leaving out `own`."""
+    chosen: list[int] = []
+    for score in range((1 << len(planes)) - 1, 0, -1):
+        exact = -1
+        for level, plane in enumerate(planes):
+            exact &= plane if score >> level & 1 else ~plane
+        exact &= ~(1 << own)
+        while exact and len(chosen) < limit:
+            lowest = exact & -exact
+            chosen.append(lowest.bit_length() - 1)
+            exact ^= lowest
+        if len(chosen) == limit:
+            break
+    return chosen
+
+
+def co_counts(actor_id: str, entries: tuple[Entry, ...]) -> Counter:
+    counts: Counter = Counter()
+    for entry in entries:
+        counts.update(other for other in set(entry.actors) if other != actor_id)
+    return counts
+
+
+def tag_counts(entries, tags_of) -> Counter:
+    counts: Counter = Counter()
+    for entry in entries:
+        counts.update(set(tags_of(entry)))
+    return counts
+
+
+def ranked(counts: Counter, registry: dict, limit: int) -> tuple:
+    """((item, count), …): most first, then by Arabic name, at most `limit`."""
+    items = [(registry[key], count) for key, count in counts.items() if key in registry]
+    items.sort(key=lambda pair: (-pair[1], pair[0].name, pair[0].id))
+    return tuple(items[:limit])

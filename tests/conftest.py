@@ -45,3 +45,23 @@ def browser():
         instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
         yield instance
         instance.close()
+
+
+SITE_FIXTURE = ROOT / "tests" / "fixtures" / "site_content"
+
+
+def build_fixture_site(work: Path, base_url: str) -> Path:
+    """The small fixture content (published, partial dates, a draft, a rejected and a hostile entry)."""
+    run_build("build", "--content", str(SITE_FIXTURE), "--out", str(work / "site"), "--base-url", base_url,
+              "--quiet")
+    return work / "site"
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory) -> Path:
+    return build_fixture_site(tmp_path_factory.mktemp("fixture-root"), "https://example.org/")
+
+
+@pytest.fixture(scope="session")
+def fixture_site_under_path(tmp_path_factory) -> Path:
+    return build_fixture_site(tmp_path_factory.mktemp("fixture-path"), "https://example.org/mawjaz/")

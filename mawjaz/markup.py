@@ -1,0 +1,84 @@
+"""Text → safe HTML: Markdown with raw HTML off, and Latin runs isolated inside Arabic text.
+
+A Latin name or a number in a right-to-left line can pull its neighbouring punctuation to the wrong
+side ("(UNSMIL)" read as ")UNSMIL("). Wrapping each Latin run in <bdi> gives it its own direction
+without changing the text, so copy and paste and search still see the words as written.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markupsafe import Markup, escape
+
+ARABIC_OR_SPACE = r"\s\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF"
+# A run of characters that are neither Arabic nor spaces, with single spaces inside it.
+FOREIGN_RUN = re.compile(rf"[^{ARABIC_OR_SPACE}]+(?:[ \u00A0][^{ARABIC_OR_SPACE}]+)*")
+LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9\u00C0-\u024F]")
+EDGE_PUNCTUATION = "-–—.,;:!?،؛…"
+PAIRS = {"(": ")", "[": "]", "{": "}", "«": "»", '"': '"', "'": "'"}
+
+
+def trim_run(run: str) -> tuple[int, int]:
+    """Where the isolated part of a run starts and ends: sentence punctuation and unpaired brackets
+    at its edges stay outside, so they keep following the Arabic sentence around them."""
+    start, end = 0, len(run)
+    while start < end:
+        first, last = run[start], run[end - 1]
+        if first in EDGE_PUNCTUATION or (first in PAIRS and PAIRS[first] not in run[start + 1:end]):
+            start += 1
+        elif last in EDGE_PUNCTUATION or (last in PAIRS.values() and not _has_opener(run[start:end - 1], last)):
+            end -= 1
+        else:
+            break
+    return start, end
+
+
+def _has_opener(text: str, closer: str) -> bool:
+    return any(opener in text for opener, paired in PAIRS.items() if paired == closer)
+
+
+@lru_cache(maxsize=None)     # names and titles repeat across thousands of list items
+def isolate_latin(text: str | None) -> Markup:
+    """Escape `text` and wrap each run of Latin words and digits in <bdi>."""
+    if not text:
+        return Markup("")
+    pieces, position = [], 0
+    for match in FOREIGN_RUN.finditer(text):
+        start, end = trim_run(match.group())
+        start, end = match.start() + start, match.start() + end
+        if not LATIN_OR_DIGIT.search(text, start, end):
+            continue
+        pieces.append(escape(text[position:start]))
+        pieces.append(Markup("<bdi>%s</bdi>") % text[start:end])
+        position = end
+    pieces.append(escape(text[position:]))
+    return Markup("").join(pieces)
+
+
+def make_markdown() -> MarkdownIt:
+    """CommonMark with raw HTML off; markdown-it's link check already refuses javascript: and the like."""
+    markdown = MarkdownIt("commonmark", {"html": False})
+    markdown.renderer.rules["text"] = lambda tokens, index, options, env: str(isolate_latin(tokens[index].content))
+    return markdown
+
+
+def render_markdown(markdown: MarkdownIt, text: str) -> Markup:
+    return Markup(markdown.render(text))
+
+
+def plain_text(markdown: MarkdownIt, text: str) -> str:
+    """The words of a Markdown text without markup, for descriptions and feeds' summaries."""
+    words = []
+    for token in markdown.parse(text):
+        if token.type == "inline":
+            words.extend(child.content for child in token.children or () if child.type in ("text", "code_inline"))
+            words.append(" ")
+    return re.sub(r"\s+", " ", "".join(words)).strip()
+
+
+def repeats_opening(summary: str, body_text: str) -> bool:
+    """True when the summary is the body's first words (as ingest writes it), or empty: a page skips it."""
+    squeeze = lambda text: re.sub(r"\s+", " ", text).strip().rstrip(".…،")
+    return squeeze(body_text).startswith(squeeze(summary))

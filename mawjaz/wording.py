@@ -1,0 +1,97 @@
+"""Arabic wording: numbers, counted nouns and dates, through Babel and CLDR. No I/O.
+
+Arabic counted nouns take six forms. The form is chosen by the CLDR plural category that
+`Locale.plural_form(n)` returns (zero, one, two, few, many, other), never by gettext's Plural-Forms
+header, whose order for `ar` differs from CLDR (python-babel issue 816).
+"""
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from functools import lru_cache
+
+from babel import Locale
+from babel.dates import format_date
+from babel.numbers import format_decimal
+from hijridate import Gregorian
+
+
+@dataclass(frozen=True)
+class CountedNoun:
+    """The six forms of a noun after a number; '{n}' stands for the formatted number."""
+    zero: str
+    one: str
+    two: str
+    few: str     # 3–10 (and 103–110 …): plural, genitive
+    many: str    # 11–99: singular, accusative
+    other: str   # 100, 101, 102 …: singular, genitive
+
+
+NOUNS = {
+    "entry": CountedNoun("لا مقالات", "مقال واحد", "مقالان", "{n} مقالات", "{n} مقالاً", "{n} مقال"),
+    "actor": CountedNoun("لا فاعلين", "فاعل واحد", "فاعلان", "{n} فاعلين", "{n} فاعلاً", "{n} فاعل"),
+    "theme": CountedNoun("لا موضوعات", "موضوع واحد", "موضوعان", "{n} موضوعات", "{n} موضوعاً", "{n} موضوع"),
+    "source": CountedNoun("لا مصادر", "مصدر واحد", "مصدران", "{n} مصادر", "{n} مصدراً", "{n} مصدر"),
+    "year": CountedNoun("لا سنوات", "سنة واحدة", "سنتان", "{n} سنوات", "{n} سنةً", "{n} سنة"),
+    "month": CountedNoun("لا أشهر", "شهر واحد", "شهران", "{n} أشهر", "{n} شهراً", "{n} شهر"),
+    "time": CountedNoun("ولا مرة", "مرة واحدة", "مرتان", "{n} مرات", "{n} مرةً", "{n} مرة"),
+}
+
+
+def format_number(number: int, locale: str) -> str:
+    return format_decimal(number, locale=locale)
+
+
+@lru_cache(maxsize=None)
+def count_of(number: int, noun: str, locale: str) -> str:
+    """'مقال واحد', 'مقالان', '3 مقالات', '11 مقالاً', '100 مقال' — by CLDR category."""
+    forms = NOUNS[noun]
+    category = Locale.parse(locale).plural_form(number)
+    return getattr(forms, category).format(n=format_number(number, locale))
+
+
+def parse_partial_date(text: str) -> tuple[int, int | None, int | None]:
+    parts = [int(part) for part in text.split("-")]
+    return parts[0], (parts[1] if len(parts) > 1 else None), (parts[2] if len(parts) > 2 else None)
+
+
+@lru_cache(maxsize=None)     # the same few thousand dates are shown on many pages
+def format_partial_date(text: str | None, locale: str) -> str:
+    """'23 سبتمبر 2025', 'سبتمبر 2025' or '2025': a partial date is shown as partial."""
+    if not text:
+        return ""
+    year, month, day = parse_partial_date(text)
+    if day:
+        return format_date(datetime.date(year, month, day), "d MMMM y", locale=locale)
+    if month:
+        return format_date(datetime.date(year, month, 1), "MMMM y", locale=locale)
+    return str(year)
+
+
+@lru_cache(maxsize=None)
+def format_hijri_date(text: str | None) -> str:
+    """The Umm al-Qura date of a day-precision date, e.g. '1 ربيع الثاني 1447 هـ'; '' otherwise."""
+    if not text:
+        return ""
+    year, month, day = parse_partial_date(text)
+    if not day:
+        return ""
+    try:
+        hijri = Gregorian(year, month, day).to_hijri()
+    except OverflowError:          # outside the Umm al-Qura tables (1924–2077)
+        return ""
+    return f"{hijri.day} {hijri.month_name('ar')} {hijri.year} {hijri.notation('ar')}"
+
+
+def format_month_name(text: str, locale: str) -> str:
+    """'2025-09' → 'سبتمبر'."""
+    year, month, _ = parse_partial_date(text)
+    return format_date(datetime.date(year, month or 1, 1), "MMMM", locale=locale)
+
+
+def padded_date(text: str | None) -> str:
+    """A sortable full date: 2025-09 → 2025-09-01, 2025 → 2025-01-01."""
+    if not text:
+        return ""
+    year, month, day = parse_partial_date(text)
+    return f"{year:04d}-{month or 1:02d}-{day or 1:02d}"
