@@ -54,11 +54,12 @@ def say(text: str) -> None:
     print(text, file=sys.stderr, flush=True)
 
 
-def measure_size(size: int, rounds: int, keep: bool) -> SizeResult:
+def measure_size(result: SizeResult, rounds: int, keep: bool) -> None:
+    """Adds each round to `result` as it ends, so an interrupted run can still report what it has."""
     started = time.perf_counter()
-    corpus = prepare_corpus(size, OUT)
-    say(f"N={size}: corpus and Hugo project written in {time.perf_counter() - started:.1f} s; {rounds} round(s)")
-    result = SizeResult(size)
+    corpus = prepare_corpus(result.size, OUT)
+    say(f"N={result.size}: corpus and Hugo project written in {time.perf_counter() - started:.1f} s; "
+        f"{rounds} round(s)")
     for number in range(1, rounds + 1):
         result.load.append(os.getloadavg()[0])   # other work on the machine skews times: show it
         mawjaz, baseline = time_mawjaz(corpus), time_baseline(corpus)
@@ -69,19 +70,16 @@ def measure_size(size: int, rounds: int, keep: bool) -> SizeResult:
             f"Hugo {baseline.hugo.seconds:.1f} s + Pagefind {baseline.pagefind.seconds:.1f} s")
     if not keep:
         shutil.rmtree(corpus.work, ignore_errors=True)
-    return result
 
 
-def measure_ingest(stories: int, rounds: int, keep: bool) -> list[tuple]:
+def measure_ingest(runs: list[tuple], stories: int, rounds: int, keep: bool) -> None:
     work = prepare_seeds(stories, OUT)
-    runs = []
     for number in range(1, rounds + 1):
         run, written = time_ingest(work)
         runs.append((run, written))
         say(f"ingest of {stories} stories, round {number}: {run.seconds:.1f} s, {written} entries written")
     if not keep:
         shutil.rmtree(work, ignore_errors=True)
-    return runs
 
 
 def main(argv: list[str]) -> int:
@@ -91,14 +89,32 @@ def main(argv: list[str]) -> int:
     except FileNotFoundError as error:
         say(str(error))
         return 2
+    results, ingest = [SizeResult(size) for size in args.sizes], []
     try:
-        results = [measure_size(size, rounds_for(size, args.runs), args.keep) for size in args.sizes]
-        ingest = measure_ingest(args.stories, rounds_for(args.stories, args.runs), args.keep) if args.stories else []
+        for result in results:
+            measure_size(result, rounds_for(result.size, args.runs), args.keep)
+        if args.stories:
+            measure_ingest(ingest, args.stories, rounds_for(args.stories, args.runs), args.keep)
     except BenchFailure as failure:
         say(str(failure))
         return 1
-    print(format_report(results, ingest, args.stories))
+    except KeyboardInterrupt:
+        say("Interrupted: the table below holds only the rounds that finished.")
+        results = [result for result in results if result.mawjaz]
+        if not results:
+            return 130
+    print(format_report(results, ingest, args.stories, busy_note(results)))
     return 0
+
+
+def busy_note(results: list[SizeResult]) -> str | None:
+    """A warning when other work shared the machine: wall times then say more about it than about us."""
+    load = max(max(result.load) for result in results)
+    cores = os.cpu_count() or 1
+    if load <= cores:
+        return None
+    return (f"note: load average up to {load:.1f} on {cores} cores during the run: wall times are "
+            f"stretched by other work; the CPU-time rows are steadier")
 
 
 if __name__ == "__main__":

@@ -110,11 +110,14 @@ def closing_line(result: SizeResult) -> str:
             f"baseline {result.baseline_seconds():.1f} s; ratio {result.ratio():.2f}")
 
 
-def format_report(results: list[SizeResult], ingest: list[tuple[Run, int]], stories: int) -> str:
+def format_report(results: list[SizeResult], ingest: list[tuple[Run, int]], stories: int,
+                  note: str | None = None) -> str:
     """The table, the ingest line, and last the line for N=10,000 (or the largest N measured)."""
     parts = [format_table(results)]
     if ingest:
         parts.append(ingest_line(ingest, stories))
+    if note:
+        parts.append(note)
     last = next((r for r in results if r.size == 10_000), max(results, key=lambda r: r.size))
     parts.append(closing_line(last))
     return "\n".join(parts)

@@ -57,7 +57,7 @@ class Corpus:
 
 def fresh_folder(path: Path) -> Path:
     shutil.rmtree(path, ignore_errors=True)
-    path.mkdir(parents=True)
+    path.mkdir(parents=True, exist_ok=True)
     return path
 
 
