@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 BENCH_STAMP := $(VENV)/.bench-installed
 
-.PHONY: site test serve bench check clean golden
+.PHONY: site test serve bench bench-ingest check clean golden
 
 site: $(STAMP)
 	$(PY) build.py $(BUILD_FLAGS)
@@ -32,6 +32,14 @@ $(BENCH_STAMP): $(STAMP) requirements-bench.txt
 # BENCH_FLAGS="--sizes 1000 --runs 1" for a quick run; see `python -m bench --help`.
 bench: $(BENCH_STAMP)
 	$(PY) -m bench $(BENCH_FLAGS)
+
+# Time ingest of 1,000 stories made from the seeds (part of the benchmark; also runs alone).
+bench-ingest: $(STAMP)
+	$(PY) bench/ingest_bench.py 1000
+
+# Rewrite tests/golden/ from an ingest of seeds/ after a deliberate change to ingest or the registries.
+golden: $(STAMP)
+	$(PY) tests/golden_ingest.py
 
 clean:
 	rm -rf site .pytest_cache bench/out

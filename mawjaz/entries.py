@@ -96,6 +96,8 @@ def parse_entry(path: Path, text: str, problems: Problems) -> Entry | None:
         return None
     before = len(problems.errors())
     extra = {key: data.pop(key) for key in EXTRA_FIELDS if isinstance(data, dict) and key in data}
+    if isinstance(data, dict) and type(data.get("date")) is int:   # 'date: 2018' is a year, as a maintainer means
+        data["date"] = str(data["date"])
     values = check_mapping(data, ENTRY_FIELDS, path, problems, line=2)
     line_of = data.line_of if isinstance(data, LineDict) else (lambda key: 2)
     _check_id(path, values, line_of, problems)
@@ -193,11 +195,24 @@ def format_entry(entry: Entry) -> str:
         if key == "date_note" and value is None:
             continue
         lines.append(_format_field(key, value))
+        if key == "themes" and entry.evidence:
+            lines.extend(_evidence_comments(entry))
     lines.append(FENCE)
     return "\n".join(lines) + "\n" + entry.body.strip("\n") + "\n"
 
 
+def _evidence_comments(entry: Entry) -> list[str]:
+    """Why ingest gave each tag, for the reviewer: '# unsmil: «بعثة الأمم المتحدة» (paragraph 2)'."""
+    lines = ["# evidence (words that matched; delete these lines once reviewed):"]
+    for item in entry.evidence:
+        where = "title" if item.paragraph == 0 else f"paragraph {item.paragraph}"
+        lines.append(f"#   {item.id}: «{item.matched}» ({where})")
+    return lines
+
+
 def _format_field(key: str, value) -> str:
+    if key == "date" and isinstance(value, str) and DATE_FORMS.match(value) and not value.startswith("0"):
+        return f"date: {value}"   # plain, as a maintainer writes it; the loader keeps dates as text
     if isinstance(value, list) and all(isinstance(v, (str, int)) for v in value):
         return f"{key}: [" + ", ".join(_scalar(v) for v in value) + "]"
     if isinstance(value, (list, dict)):

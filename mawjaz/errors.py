@@ -1,6 +1,7 @@
 """Problems in the user's files, collected and reported together as `path:line: message — hint`."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,8 +42,8 @@ class Problems:
     def _display(self, path: Path | str) -> str:
         path = Path(path)
         if self.root is not None:
-            try:
-                return str(path.resolve().relative_to(self.root.resolve()))
+            try:   # absolute, not resolved: a message about a symlink names the link, not its target
+                return str(Path(os.path.abspath(path)).relative_to(os.path.abspath(self.root)))
             except ValueError:
                 pass
         return str(path)

@@ -1,12 +1,31 @@
-"""Seeds → new entries. (First cut: one story per seed file; the cleaning rules come next.)"""
+"""Seeds → new entries: read each seed, clean it, split it into stories, extract and tag each story.
+
+    read_seed → clean_lines (CLEANERS) → split_stories → extract_* → tag_story → entry
+
+Only new stories become entries (mawjaz.curation); the caller writes them with
+entries.write_new_entries. Unknown names are reported as warnings for the maintainer.
+"""
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .arabic import normalise_for_matching, tokenise
+from .cleaning import Line, clean_lines
+from .curation import CHANGED, KNOWN, Curated
 from .errors import Problems
-from .model import Entry, Registries
+from .extract import (SourceMatcher, build_source_matcher, extract_date, extract_place, extract_source,
+                      extract_summary, extract_title, lead_paragraph)
+from .gazetteer import Gazetteer, actors_named, build_gazetteer, tag_story
+from .model import Entry, RawStory, Registries, Story, Tags
+from .seedfile import read_seed
+from .stories import StoryLines, split_stories
+
+MAX_ID_ACTORS = 2
+MAX_ID_LENGTH = 60
+_MARKDOWN_START = re.compile(r"^(#|>|[*+-] |\d+[.)] |=+$|-+$)")
 
 
 @dataclass(frozen=True)
@@ -15,6 +34,17 @@ class IngestResult:
     stories_found: int
     new_entries: tuple[Entry, ...]
     candidates: tuple[str, ...] = ()
+    changed_kept: int = 0              # stories whose seed changed a little: the entry was kept
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every story of a run is read with."""
+    registries: Registries
+    gazetteer: Gazetteer
+    places: dict                       # normalised tokens → the place as written
+    sources: SourceMatcher
+    default_status: str
 
 
 def ingest_seeds(seeds_dir: Path, registries: Registries, existing: list[Entry], default_status: str,
@@ -22,17 +52,108 @@ def ingest_seeds(seeds_dir: Path, registries: Registries, existing: list[Entry],
     if not seeds_dir.is_dir():
         problems.error(seeds_dir, None, "seeds folder not found", "create it, or pass --seeds DIR")
         return IngestResult(0, 0, ())
-    known = {entry.story_sha256 for entry in existing}
-    seeds = sorted(seeds_dir.glob("*.txt"))
-    new = []
-    for path in seeds:
-        text = path.read_text(encoding="utf-8")
-        lines = [line for line in text.splitlines() if line.strip()]
-        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        if digest in known:
-            continue
-        new.append(Entry(id=f"undated-{digest[:10]}", title=lines[0].strip(), date=None, status="draft",
-                         source=None, place=None, actors=(), themes=(), summary="",
-                         body="\n\n".join(lines[1:]) + "\n", seed=path.name, seed_lines=(1, len(text.splitlines())),
-                         story_sha256=digest))
-    return IngestResult(len(seeds), len(seeds), tuple(new))
+    context = make_context(registries, default_status)
+    curated, seeds = Curated(existing), sorted(seeds_dir.glob("*.txt"))
+    new, found, changed, candidates = [], 0, 0, {}
+    for done, path in enumerate(seeds, 1):
+        text = read_seed(path, problems, seeds_dir)
+        page = clean_lines(text) if text is not None else ()
+        for story_lines in split_page(page, context):
+            found += 1
+            story, tags = read_story(path.name, story_lines, page, context)
+            verdict = curated.judge(story.raw, body_markdown(story.paragraphs))
+            if verdict.status == CHANGED:
+                changed += 1
+                report_changed_seed(path, story, verdict, problems)
+            elif verdict.status != KNOWN:
+                entry = make_entry(story, tags, curated.ids, context.default_status)
+                curated.record(entry)
+                new.append(entry)
+            if verdict.entry is None or verdict.entry.status != "rejected":
+                note_candidates(path, story_lines, tags, candidates)
+        if reporter is not None:
+            reporter.progress("Ingest seeds", done, len(seeds))
+    return IngestResult(len(seeds), found, tuple(new), report_candidates(candidates, problems), changed)
+
+
+def make_context(registries: Registries, default_status: str) -> Context:
+    places = {tuple(tokenise(place)): place for place in registries.places if tokenise(place)}
+    return Context(registries, build_gazetteer(registries, registries.not_actors), places,
+                   build_source_matcher(registries), default_status)
+
+
+def split_page(page: tuple[Line, ...], context: Context) -> list[StoryLines]:
+    def actors_in(paragraph: str) -> set:
+        return actors_named(context.gazetteer, paragraph)
+    place_names = frozenset(" ".join(key) for key in context.places)
+    return split_stories(page, actors_in, place_names)
+
+
+def read_story(seed: str, story_lines: StoryLines, page: tuple[Line, ...], context: Context) -> tuple[Story, Tags]:
+    place_names = frozenset(" ".join(key) for key in context.places)
+    lead = lead_paragraph(story_lines.paragraphs, place_names)
+    title = extract_title(story_lines.headline, lead, place_names)
+    date, date_note = extract_date(story_lines.lines, lead, place_names)
+    raw_lines = tuple(line.raw for line in story_lines.lines)
+    raw = RawStory(seed, story_lines.first_line, story_lines.last_line, raw_lines,
+                   hashlib.sha256("\n".join(raw_lines).encode("utf-8")).hexdigest())
+    story = Story(raw=raw, title=title, paragraphs=tuple(p.text for p in story_lines.paragraphs), date=date,
+                  date_note=date_note, place=extract_place(story_lines.paragraphs, lead, context.places),
+                  source=extract_source(story_lines.lines, page, context.sources),
+                  summary=extract_summary(lead, place_names))
+    # A title made from the lead repeats the lead's words (cut short): only a real headline is tagged.
+    headline = story_lines.headline.text if story_lines.headline else ""
+    year = int(date[:4]) if date else None
+    return story, tag_story(context.gazetteer, (headline, *story.paragraphs), year)
+
+
+def make_entry(story: Story, tags: Tags, taken_ids: set, default_status: str) -> Entry:
+    return Entry(id=make_entry_id(story.date, tags.actors, taken_ids), title=story.title, date=story.date,
+                 status=default_status if story.date else "draft", source=story.source, place=story.place,
+                 actors=tags.actors, themes=tags.themes, summary=story.summary,
+                 body=body_markdown(story.paragraphs), seed=story.raw.seed,
+                 seed_lines=(story.raw.first_line, story.raw.last_line), story_sha256=story.raw.sha256,
+                 date_note=story.date_note, evidence=tags.evidence)
+
+
+def make_entry_id(date: str | None, actors: tuple[str, ...], taken: set) -> str:
+    """'2025-09-24-united-states-unsmil'; 'undated-…' without a date; -2, -3 … when taken. ASCII only."""
+    words = "-".join(actors[:MAX_ID_ACTORS]) or "story"
+    base = f"{date or 'undated'}-{words}"[:MAX_ID_LENGTH].rstrip("-")
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate, number = f"{base}-{number}", number + 1
+    return candidate
+
+
+def body_markdown(paragraphs: tuple[str, ...]) -> str:
+    """Paragraphs as Markdown, a backslash before anything Markdown would read as a heading or a list."""
+    return "\n\n".join(("\\" + p) if _MARKDOWN_START.match(p) else p for p in paragraphs) + "\n"
+
+
+# ---------------------------------------------------------------- messages for the maintainer
+
+
+def report_changed_seed(path: Path, story: Story, verdict, problems: Problems) -> None:
+    entry = verdict.entry
+    problems.warning(path, story.raw.first_line,
+                     f"seed changed, entry kept: the story on lines {story.raw.first_line}–{story.raw.last_line} "
+                     f"is {verdict.similarity:.0%} like entry '{entry.id}', which is left as it is",
+                     f"if the change matters, edit {Path(entry.path).name or entry.id + '.md'} by hand; then set "
+                     f"'story_sha256: {story.raw.sha256}' in it to record that the change was seen")
+
+
+def note_candidates(path: Path, story_lines: StoryLines, tags: Tags, candidates: dict) -> None:
+    for name in tags.candidates:
+        key = normalise_for_matching(name)
+        if key not in candidates:
+            line = next((line.number for line in story_lines.lines if name in line.text), story_lines.first_line)
+            candidates[key] = (name, path, line)
+
+
+def report_candidates(candidates: dict, problems: Problems) -> tuple[str, ...]:
+    for name, path, line in candidates.values():
+        problems.warning(path, line, f"unknown name '{name}': no actor in content/actors.yaml has it",
+                         "add the actor (or this spelling as an alias) to content/actors.yaml, or list the name "
+                         "in content/not_actors.yaml if it is not an actor")
+    return tuple(name for name, _, _ in candidates.values())

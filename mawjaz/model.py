@@ -65,6 +65,7 @@ class Entry:
     date_note: str | None = None
     path: str = ""                # the file it was read from, for messages
     extra: tuple[tuple[str, object], ...] = ()   # front matter keys later stages own (e.g. statements)
+    evidence: tuple[Evidence, ...] = ()  # why ingest tagged it; written as comments for review, not read back
 
 
 @dataclass(frozen=True)
@@ -106,8 +107,11 @@ class Registries:
     actor_by_id: dict = field(default_factory=dict, compare=False, hash=False)
     theme_by_id: dict = field(default_factory=dict, compare=False, hash=False)
     source_by_id: dict = field(default_factory=dict, compare=False, hash=False)
+    places: tuple[str, ...] = ()        # content/places.yaml: place names ingest looks for in leads
+    not_actors: tuple[str, ...] = ()    # content/not_actors.yaml: names reviewed and found not to be actors
 
     @classmethod
-    def of(cls, actors, themes, sources) -> "Registries":
+    def of(cls, actors, themes, sources, places=(), not_actors=()) -> "Registries":
         return cls(tuple(actors), tuple(themes), tuple(sources),
-                   {a.id: a for a in actors}, {t.id: t for t in themes}, {s.id: s for s in sources})
+                   {a.id: a for a in actors}, {t.id: t for t in themes}, {s.id: s for s in sources},
+                   tuple(places), tuple(not_actors))

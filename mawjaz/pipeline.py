@@ -15,6 +15,7 @@ from .progress import Reporter
 from .publish import publish_site
 from .registries import load_registries
 from .render import render_site
+from .search_index import prepare_search
 
 
 @dataclass
@@ -82,8 +83,10 @@ def build_stage(config: Config, registries, problems: Problems, reporter: Report
     problems.stop_if_errors(strict)
     if not write:
         return
+    with reporter.stage("Prepare search"):
+        search = prepare_search(site) if config.search_enabled else None
     with reporter.stage("Publish and index"):
-        report = publish_site(config, pages, problems, reporter)
+        report = publish_site(config, pages, problems, reporter, search)
     summary.pages_written, summary.index_bytes = report.pages_written, report.index_bytes
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from .config import Config
 from .errors import Problems
 from .progress import Reporter
-from .search_index import build_search_index
+from .search_index import SearchInput, build_search_index
 
 BUILDING_PREFIX = ".building-"
 RETIRED_PREFIX = ".retired-"
@@ -28,7 +28,7 @@ class PublishReport:
 
 
 def publish_site(config: Config, pages: dict[str, str | bytes], problems: Problems,
-                 reporter: Reporter) -> PublishReport:
+                 reporter: Reporter, search: SearchInput | None = None) -> PublishReport:
     out = config.paths.out
     out.parent.mkdir(parents=True, exist_ok=True)
     remove_leftovers(out)
@@ -37,7 +37,7 @@ def publish_site(config: Config, pages: dict[str, str | bytes], problems: Proble
     try:
         write_pages(staging, pages, reporter)
         copy_static(config.paths.static, staging / "static")
-        index_bytes = build_search_index(config, staging, problems) if config.search_enabled else 0
+        index_bytes = build_search_index(config, staging, search, problems) if search else 0
         problems.stop_if_errors()
         swap_into_place(staging, out)
     except BaseException:

@@ -11,7 +11,8 @@ from pathlib import Path
 from .errors import Problems
 from .model import ACTOR_KINDS, Actor, Registries, Source, Theme
 from .schema import FLAG, TEXT, TEXT_LIST, Field, check_mapping, suggest
-from .yamlio import LineList, YamlError, parse_yaml
+from .arabic import normalise_for_matching
+from .yamlio import LineDict, LineList, YamlError, parse_yaml
 
 REGISTRY_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -37,7 +38,26 @@ def load_registries(content_dir: Path, problems: Problems) -> Registries:
     themes = _load_list(content_dir / "themes.yaml", THEME_FIELDS, Theme, problems)
     sources = _load_list(content_dir / "sources.yaml", SOURCE_FIELDS, Source, problems)
     _check_affiliations(content_dir / "actors.yaml", actors, problems)
-    return Registries.of([a for a, _ in actors], [t for t, _ in themes], [s for s, _ in sources])
+    _check_alias_collisions(content_dir / "actors.yaml", actors, problems)
+    places = _load_names(content_dir / "places.yaml", problems)
+    not_actors = _load_names(content_dir / "not_actors.yaml", problems)
+    return Registries.of([a for a, _, _ in actors], [t for t, _, _ in themes], [s for s, _, _ in sources],
+                         places, not_actors)
+
+
+def _load_names(path: Path, problems: Problems) -> tuple[str, ...]:
+    """An optional list of names, one '- name' per line (places.yaml, not_actors.yaml)."""
+    if not path.is_file():
+        return ()
+    data = _read_yaml_list(path, problems)
+    names = []
+    for index, item in enumerate(data):
+        if not isinstance(item, str) or not item.strip():
+            problems.error(path, data.line_of(index), "each item should be a name (text)",
+                           "write one '- name' per line")
+            continue
+        names.append(item.strip())
+    return tuple(names)
 
 
 def _load_list(path: Path, fields: dict, make, problems: Problems) -> list[tuple]:
@@ -59,7 +79,7 @@ def _load_list(path: Path, fields: dict, make, problems: Problems) -> list[tuple
                            "give each entry of the registry its own id")
             continue
         seen[item_id] = line
-        items.append((make(**values), line))
+        items.append((make(**values), line, raw))
     return items
 
 
@@ -84,9 +104,38 @@ def _read_yaml_list(path: Path, problems: Problems) -> LineList:
     return data
 
 
-def _check_affiliations(path: Path, actors: list[tuple[Actor, int]], problems: Problems) -> None:
-    known = {actor.id for actor, _ in actors}
-    for actor, line in actors:
+def _check_affiliations(path: Path, actors: list[tuple], problems: Problems) -> None:
+    known = {actor.id for actor, _, _ in actors}
+    for actor, line, _ in actors:
         if actor.affiliation and actor.affiliation not in known:
             problems.error(path, line, f"actor '{actor.id}' names affiliation '{actor.affiliation}', "
                            "which is not an actor id", suggest(actor.affiliation, known))
+
+
+NAME_FIELDS = ("name", "aliases", "short_names", "adjectives")
+
+
+def _check_alias_collisions(path: Path, actors: list[tuple], problems: Problems) -> None:
+    """A name that two actors claim (after normalisation) would tag a story with the wrong one."""
+    owner: dict[str, tuple[str, int]] = {}
+    for actor, line, raw in actors:
+        for name, name_line in _names_with_lines(actor, line, raw):
+            key = normalise_for_matching(name)
+            first = owner.setdefault(key, (actor.id, name_line))
+            if first[0] != actor.id:
+                problems.error(path, name_line, f"'{name}' is claimed by two actors: '{first[0]}' (line "
+                               f"{first[1]}) and '{actor.id}'",
+                               "keep the name on one actor only (spellings are compared after normalisation)")
+
+
+def _names_with_lines(actor: Actor, line: int, raw) -> list[tuple[str, int]]:
+    found = []
+    for field_name in NAME_FIELDS:
+        value = raw.get(field_name) if isinstance(raw, dict) else None
+        values = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+        for index, name in enumerate(values):
+            if isinstance(name, str) and name.strip():
+                name_line = value.line_of(index) if isinstance(value, LineList) else (
+                    raw.line_of(field_name) if isinstance(raw, LineDict) else line)
+                found.append((name, name_line))
+    return found

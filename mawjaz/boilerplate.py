@@ -1,0 +1,119 @@
+"""What news pages wrap around a story, as data: the phrases and patterns the cleaning rules use.
+
+Kept apart from the rules (mawjaz/cleaning.py) so that a maintainer who meets a new kind of page
+chrome adds a phrase here and a fixture line in tests/fixtures/cleaning/, without touching code.
+Phrases are written as a reader sees them; they are compared after normalise_for_matching, so
+hamza seats, ى/ي, ة/ه, tanween and tatweel do not matter.
+"""
+from __future__ import annotations
+
+# A line that is exactly one of these (a trailing ':' allowed) is page chrome.
+STANDALONE_CHROME = (
+    "آخر الأخبار", "الأخبار", "أخبار", "الرئيسية", "الصفحة الرئيسية", "أخبار ليبيا", "محليات",
+    "سياسة", "عربي ودولي", "العالم العربي", "اقرأ المزيد", "المزيد", "شارك", "شارك الخبر",
+    "شارك هذا المقال", "مشاركة", "طباعة", "زر الذهاب إلى الأعلى", "العودة إلى الأعلى",
+    "الذهاب إلى الأعلى", "تابعونا", "إعلان", "Advertisement", "Share", "Tweet", "Print",
+)
+
+# A line that starts with one of these is chrome, whatever follows.
+CHROME_PREFIXES = (
+    "رئيس مجلس الإدارة", "رئيس مجلسى الإدارة", "رئيس التحرير", "رئيسة التحرير", "المدير العام",
+    "المزيد من", "تابعونا على", "تابعنا على", "تابعوا", "انضموا إلى", "انضم إلى قناتنا",
+    "اشترك في", "للاشتراك في", "حمل تطبيق", "جميع الحقوق محفوظة", "حقوق النشر", "يحتوي هذا القسم على",
+)
+
+# A chrome line is short: a longer line that merely starts like one is a story sentence.
+MAX_CHROME_WORDS = 12
+
+# Latin-script notices left by the page (matched case-insensitively as regular expressions).
+NOTICE_PATTERNS = (
+    r"enable javascript", r"javascript (is )?(required|disabled)", r"\bcookies?\b", r"your browser",
+    r"related nodes field", r"all rights reserved", r"^(advertisement|loading\.*|skip to (main )?content)$",
+    r"^\W*(share|tweet|print|email|whatsapp|facebook|twitter)\W*$",
+)
+
+# Copyright lines.
+COPYRIGHT_PATTERNS = (r"©", r"\(c\) ?\d{4}", r"جميع الحقوق محفوظة", r"all rights reserved")
+
+# The page header: short lines before the headline (a site name, a section, an editor's name).
+MAX_MASTHEAD_WORDS = 4
+
+# Labels of metadata lines. "نشر بتاريخ: 24/09/2025" gives the publication date.
+PUBLICATION_LABELS = ("نشر بتاريخ", "نشر في", "تاريخ النشر", "آخر تحديث", "تم النشر", "تم التحديث", "بتاريخ")
+SOURCE_LABELS = ("المصدر", "مصدر الخبر", "المصادر", "Source")
+TAG_LABELS = ("كلمات دلالية", "الكلمات الدلالية", "كلمات مفتاحية", "الوسوم", "وسوم", "Tags")
+
+# "Read also": a link to another article; on some pages the whole article follows it.
+READ_ALSO_LABELS = ("اقرأ أيضاً", "إقرأ أيضاً", "اقرأ أيضا", "اقرأ كذلك", "شاهد أيضاً", "طالع أيضاً",
+                    "اقرأ ايضا", "Read also", "Read more")
+
+# Headers of related-headline lists; the list under them (bulleted or not) is not a story.
+RELATED_HEADERS = ("مقالات مشابهة", "مقالات ذات صلة", "أخبار ذات صلة", "مواضيع ذات صلة", "ذات صلة",
+                   "أخبار متعلقة", "مقالات متعلقة", "الأكثر قراءة", "الأكثر مشاهدة", "قد يعجبك أيضاً",
+                   "اخترنا لك", "أخبار مشابهة", "Related articles", "Related")
+BULLETS = ("•", "·", "▪", "■", "●", "◦", "►", "-", "*", "–", "—")
+# A line this long is a story paragraph, not a related headline, even under a related header.
+MAX_HEADLINE_WORDS = 25
+
+# Photo captions: credits in brackets at the end of a short line, or a caption label at its start.
+CAPTION_LABELS = ("صورة", "الصورة", "صور", "تصوير", "الصورة من", "Photo", "Image")
+CAPTION_CREDIT_PATTERNS = (
+    r"\([^()]{2,60}[.،/|]\s*[^()]{2,60}\)\s*$",        # (حسام علي. اندبندنت عربية)
+    r"\((?:صورة|الصورة|أرشيفية|أرشيف|رويترز|أ ف ب|أ\.ف\.ب|فرانس برس|AFP|Getty|EPA|AP|Reuters)[^()]*\)\s*$",
+)
+MAX_CAPTION_WORDS = 30
+
+# A paragraph opening with one of these continues the story before it (it does not start a story).
+CONTINUATION_OPENERS = (
+    "من جانبه", "من جانبها", "من جهته", "من جهتها", "من ناحيته", "من ناحيتها", "بدوره", "بدورها",
+    "كما", "وفي", "وقال", "وقالت", "وأضاف", "وأضافت", "وأكد", "وأكدت", "وأشار", "وأشارت", "وتابع",
+    "وتابعت", "وخلال", "إلى ذلك", "في المقابل", "في غضون ذلك", "وكان", "وكانت", "وتم", "ومن جانبه",
+    "ومن جهته", "في السياق", "وفي السياق", "يذكر أن", "يشار إلى أن", "يُشار إلى أن", "وبحسب", "وحسب",
+    "وأوضح", "وأوضحت", "وشدد", "وشددت", "ولفت", "ولفتت", "وذكر", "وذكرت", "وتطرق", "وتطرقت", "و",
+)
+
+# Datelines: "طرابلس-", "ليبيا –", "نيويورك 24 سبتمبر 2025م(وال)-". These name no particular place.
+GENERIC_DATELINE_PLACES = ("ليبيا",)
+DATELINE_DASHES = ("-", "–", "—", ":")
+MAX_DATELINE_WORDS = 6
+
+# Background: a paragraph that opens with one of these, or holds one of the words, recalls the past;
+# an actor named only in such paragraphs is not an actor of the story (NATO in 2011, a former post).
+BACKGROUND_OPENERS = ("يشار إلى أن", "يذكر أن", "يُذكر أن", "ويذكر أن", "ويشار إلى أن", "وكان", "وكانت",
+                      "جدير بالذكر", "والجدير بالذكر")
+BACKGROUND_WORDS = ("سابقا", "سابقاً")
+# "في 2011", "منذ عام 2014": a year earlier than the story's (any year, when the story has no date).
+BACKGROUND_YEAR_CUES = ("في", "عام", "منذ", "سنة", "العام")
+
+# Unknown names: a person's name often follows one of these words.
+PERSON_TITLES = (
+    "السيد", "السيدة", "الوزير", "الوزيرة", "وزير", "وزيرة", "السفير", "السفيرة", "سفير", "سفيرة",
+    "المبعوث", "المبعوثة", "مبعوث", "مبعوثة", "الممثل", "الممثلة", "ممثل", "ممثلة", "الرئيس",
+    "الرئيسة", "رئيس", "رئيسة", "المشير", "الفريق", "اللواء", "العميد", "العقيد", "الجنرال",
+    "الأميرال", "قائد", "القائد", "نائب", "نائبة", "مساعد", "مساعدة", "المستشار", "المستشارة",
+    "الدبلوماسي", "الناطق", "المتحدث", "المتحدثة", "الأمين", "وكيل", "القائم", "القائمة", "مدير",
+    "مديرة", "الشيخ", "الدكتور", "الدكتورة", "د", "النائب", "عضو", "الأمير", "الملك", "المدعي",
+)
+# An office named right after one of these is part of a person's title ("المبعوث الخاص للأمم المتحدة"),
+# not an actor of the story.
+TITLE_COMPLEMENTS = ("الخاص", "الخاصة")
+
+# Words that are never part of a name (prepositions, titles' complements, common nouns).
+NOT_NAME_WORDS = (
+    "في", "من", "على", "إلى", "عن", "مع", "لدى", "بين", "بعد", "قبل", "خلال", "عبر", "حول", "منذ",
+    "أن", "إن", "أنه", "إنه", "الذي", "التي", "الذين", "هذا", "هذه", "ذلك", "تلك", "كل", "كافة",
+    "عدة", "قد", "لقد", "لم", "لن", "لا", "ما", "هو", "هي", "أو", "ثم", "حيث", "كان", "كانت", "له",
+    "لها", "به", "بها", "فيه", "فيها", "عليه", "عليها", "أجل", "نحو", "ضمن", "دون", "غير", "سبل",
+    "بأعمال", "بالأعمال", "أعمال", "وزارة", "وزراء", "مجلس", "مجلسي", "حكومة", "هيئة", "لجنة",
+    "بعثة", "مؤسسة", "منظمة", "مكتب", "إدارة", "قسم", "جهاز", "مصرف", "شركة", "جامعة", "وكالة",
+    "لشؤون", "لشئون", "شؤون", "شئون", "عام", "عامة", "خاص", "خاصة", "سابق", "سابقا", "حاليا",
+    "إطار", "بحث", "لبحث", "سياق", "اليوم", "أمس", "غدا", "مساء", "صباح", "يوم", "الإثنين",
+    "مستشارة", "مستشار", "نائب", "رئيس", "سفير", "وزير", "ممثل", "مبعوث", "قائد", "عضو",
+    "أهمية", "ضرورة", "تعزيز", "أمن", "أنه", "أنها", "أنهم", "إنها", "إنهم", "لقاء", "لقاءً", "جهود", "دعم", "سعياً", "وفد", "بيان",
+    # verbs that follow a title in headlines ("الأمين العام المساعد يجري لقاء")
+    "يجري", "تجري", "يلتقي", "تلتقي", "يبحث", "تبحث", "يستقبل", "تستقبل", "يؤكد", "تؤكد", "يدعو",
+    "تدعو", "يعلن", "تعلن", "يشيد", "تشيد", "يناقش", "تناقش", "يجتمع", "تجتمع", "يزور", "تزور",
+    "يصل", "تصل", "يرحب", "ترحب", "يعقد", "تعقد", "يطالب", "تطالب", "يشدد", "تشدد", "يقول", "تقول",
+    "أجرى", "أجرت", "التقى", "التقت", "بحث", "بحثت", "استقبل", "استقبلت", "أكد", "أكدت", "قال",
+    "قالت", "أعلن", "أعلنت", "دعا", "دعت", "زار", "زارت", "وصل", "وصلت", "رحب", "رحبت", "شدد", "شددت",
+)

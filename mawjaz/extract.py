@@ -1,0 +1,235 @@
+"""A story's fields from its cleaned lines: title, date, place, source, summary. Pure functions.
+
+Each field is read from where news pages put it: the date and place from the dateline at the head
+of the lead ("نيويورك 24 سبتمبر 2025م(وال)-"), the place also from the meeting place in the lead
+("في واشنطن", "بالعاصمة الفرنسية باريس"), the source from the registry's signatures in the story
+and in the page around it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import boilerplate as patterns
+from .arabic import normalise_for_matching, strip_clitics, tokenise
+from .cleaning import PUBLISHED, SOURCE, TEXT, Line, label_of
+from .dates import day_named_relative_to, find_dates
+from .model import Registries
+
+MAX_TITLE_WORDS = 14
+MIN_TITLE_WORDS = 8
+MAX_SUMMARY_WORDS = 50
+EVENT_DAY_PARAGRAPHS = 3        # 'أمس الثلاثاء' is looked for in the headline and the first paragraphs
+SENTENCE_ENDS = (".", "!", "؟", "?", "»", "”", '"', ")")
+ELLIPSIS = "…"
+UNTITLED = "بلا عنوان"          # never left empty: an entry needs a title; the maintainer writes one
+_DATELINE = re.compile(r"^(?P<head>[^-–—:]{1,80}?)\s*[-–—:]\s*(?P<rest>\S.*)$")
+_AGENCY_MARK = re.compile(r"\([^()]{1,20}\)")
+_SENTENCE_END = re.compile(r"(?<=[.!؟?])\s+")
+# Words before a place that say "in", "in the capital", "in the city of".
+PLACE_CUES = frozenset(normalise_for_matching(w) for w in (
+    "في", "العاصمة", "بالعاصمة", "مدينة", "بمدينة"))
+
+
+@dataclass(frozen=True)
+class Dateline:
+    place: str | None           # as written; None when generic ("ليبيا") or absent
+    date: str | None            # ISO
+    text: str                   # the dateline as written
+    rest: str                   # the lead without its dateline
+
+
+def parse_dateline(text: str, places: frozenset[str] = frozenset()) -> Dateline | None:
+    """'طرابلس- دعت…', 'ليبيا – أجرت…', 'نيويورك 24 سبتمبر 2025م(وال)- شددت…'; None when the line has none."""
+    match = _DATELINE.match(text)
+    if not match or len(match.group("head").split()) > patterns.MAX_DATELINE_WORDS:
+        return None
+    head = match.group("head").strip()
+    dates = find_dates(head)
+    place_words = re.split(r"\s*(?:\d|\()", head, maxsplit=1)[0].strip()
+    generic = normalise_for_matching(place_words) in {normalise_for_matching(p)
+                                                      for p in patterns.GENERIC_DATELINE_PLACES}
+    is_place = normalise_for_matching(place_words) in places or generic or bool(dates) \
+        or bool(_AGENCY_MARK.search(head))
+    if not is_place or not place_words or len(place_words.split()) > 3:
+        return None
+    return Dateline(None if generic else place_words, dates[0].iso if dates else None, head, match.group("rest"))
+
+
+def lead_paragraph(paragraphs: tuple[Line, ...], places: frozenset[str]) -> Line | None:
+    """The paragraph that opens the news, among the first three: a sentence with a dateline, else the first
+    sentence. A subtitle or teaser line (no full stop: 'ليبيا – المشير حفتر يلتقي ماكرون…') is not the lead."""
+    sentences = [line for line in paragraphs[:3] if line.text.endswith(SENTENCE_ENDS)]
+    for line in sentences:
+        if parse_dateline(line.text, places):
+            return line
+    if sentences:
+        return sentences[0]
+    return paragraphs[0] if paragraphs else None
+
+
+# ---------------------------------------------------------------- title and summary
+
+
+def extract_title(headline: Line | None, lead: Line | None, places: frozenset[str]) -> str:
+    if headline is not None:
+        return headline.text.rstrip(" .")
+    if lead is None:
+        return UNTITLED
+    title = shorten(_without_dateline(lead.text, places), MAX_TITLE_WORDS, MIN_TITLE_WORDS).rstrip(" .،")
+    return title or lead.text.strip() or UNTITLED
+
+
+def extract_summary(lead: Line | None, places: frozenset[str]) -> str:
+    """One or two sentences of the lead, at most MAX_SUMMARY_WORDS words."""
+    if lead is None:
+        return ""
+    sentences = _SENTENCE_END.split(_without_dateline(lead.text, places))
+    summary = sentences[0]
+    if len(sentences) > 1 and len((summary + " " + sentences[1]).split()) <= MAX_SUMMARY_WORDS:
+        summary += " " + sentences[1]
+    return shorten(summary, MAX_SUMMARY_WORDS, MAX_SUMMARY_WORDS // 2)
+
+
+def shorten(text: str, most: int, least: int) -> str:
+    """At most `most` words, cut after a comma when one falls between `least` and `most` words."""
+    words = text.split()
+    if len(words) <= most:
+        return text
+    for end in range(most, least - 1, -1):
+        if words[end - 1].endswith("،"):
+            return " ".join(words[:end]).rstrip("،") + ELLIPSIS
+    return " ".join(words[:most]).rstrip("،.") + ELLIPSIS
+
+
+def _without_dateline(text: str, places: frozenset[str]) -> str:
+    dateline = parse_dateline(text, places)
+    return dateline.rest if dateline else text
+
+
+# ---------------------------------------------------------------- date
+
+
+def extract_date(lines: tuple[Line, ...], lead: Line | None, places: frozenset[str]) -> tuple[str | None, str | None]:
+    """(date, the basis for it). A publication line, the lead's dateline, or a full date in its first sentence."""
+    for line in lines:
+        if line.kind == PUBLISHED:
+            found = find_dates(line.text)
+            if found:
+                return found[0].iso, f"من سطر النشر: {line.text}"
+    if lead is None:
+        return None, None
+    dateline = parse_dateline(lead.text, places)
+    if dateline and dateline.date:
+        return _event_day(dateline.date, f"من سطر التاريخ: {dateline.text}", lines)
+    first_sentence = _SENTENCE_END.split(lead.text)[0]
+    found = find_dates(first_sentence)
+    return (found[0].iso, f"من مقدمة الخبر: {found[0].text}") if found else (None, None)
+
+
+def _event_day(report_date: str, basis: str, lines: tuple[Line, ...]) -> tuple[str, str]:
+    """The day the lead's 'أمس الثلاثاء' names, when its weekday agrees with the report's date."""
+    for line in [line for line in lines if line.kind == TEXT][:EVENT_DAY_PARAGRAPHS]:
+        found = day_named_relative_to(line.text, report_date)
+        if found and found.iso != report_date:
+            return found.iso, f"«{found.text}» بحسب {basis.removeprefix('من ')}"
+    return report_date, basis
+
+
+# ---------------------------------------------------------------- place
+
+
+def extract_place(paragraphs: tuple[Line, ...], lead: Line | None, places: dict[tuple[str, ...], str]) -> str | None:
+    """The dateline's place, else the first place the lead (or the next paragraph) says the event was in."""
+    place_names = frozenset(" ".join(key) for key in places)
+    generic = {tuple(tokenise(name)) for name in patterns.GENERIC_DATELINE_PLACES}
+    places = {key: written for key, written in places.items() if key not in generic}
+    if lead is not None:
+        dateline = parse_dateline(lead.text, place_names)
+        if dateline and dateline.place:
+            return dateline.place
+    ordered = ([lead] if lead else []) + [p for p in paragraphs[:2] if p is not lead]
+    for paragraph in ordered:
+        place = _first_place_with_cue(tokenise(paragraph.text), places)
+        if place:
+            return place
+    return None
+
+
+def _first_place_with_cue(tokens: list[str], places: dict[tuple[str, ...], str]) -> str | None:
+    for position, token in enumerate(tokens):
+        for stem in strip_clitics(token):
+            for key, written in places.items():
+                if key[0] == stem and tuple(tokens[position + 1:position + len(key)]) == key[1:] \
+                        and _has_place_cue(tokens, position, stem != token):
+                    return written
+    return None
+
+
+def _has_place_cue(tokens: list[str], position: int, had_clitic: bool) -> bool:
+    """'في باريس', 'بطرابلس', 'بالعاصمة طرابلس', 'بالعاصمة الفرنسية باريس'."""
+    if had_clitic and tokens[position][:1] == "ب":
+        return True
+    before = tokens[max(0, position - 2):position]
+    return bool(before) and (before[-1] in PLACE_CUES or (len(before) == 2 and before[0] in PLACE_CUES
+                                                          and before[1].startswith("ال")))
+
+
+# ---------------------------------------------------------------- source
+
+
+@dataclass(frozen=True)
+class SourceMatcher:
+    """The registry's signatures, normalised: the leftmost one found in a text (then the longest) wins."""
+    signatures: tuple[tuple[str, str], ...]            # (normalised signature, source id), longest first
+    signatures_and_names: tuple[tuple[str, str], ...]
+
+
+def build_source_matcher(registries: Registries) -> SourceMatcher:
+    signatures, names = {}, {}
+    for source in registries.sources:
+        for signature in source.signatures:
+            signatures.setdefault(normalise_for_matching(signature), source.id)
+        names.setdefault(normalise_for_matching(source.name), source.id)
+    both = {**names, **signatures}
+    return SourceMatcher(_longest_first(signatures), _longest_first(both))
+
+
+def _longest_first(owner: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(((p, i) for p, i in owner.items() if p), key=lambda item: (-len(item[0]), item[0])))
+
+
+def _find_phrase(text: str, phrase: str) -> int:
+    """Where the phrase first stands as whole words ('الوسط' is not in 'الأوسط'), or -1."""
+    start = text.find(phrase)
+    while start != -1:
+        end = start + len(phrase)
+        if (not phrase[0].isalnum() or start == 0 or not text[start - 1].isalnum()) and \
+                (not phrase[-1].isalnum() or end == len(text) or not text[end].isalnum()):
+            return start
+        start = text.find(phrase, start + 1)
+    return -1
+
+
+def extract_source(story_lines: tuple[Line, ...], page_lines: tuple[Line, ...], matcher: SourceMatcher) -> str | None:
+    """The outlet named in the story's 'المصدر:' line, else a signature in the story, else in the page."""
+    for line in story_lines:
+        if line.kind == SOURCE:
+            found = _source_in(label_of(line.text, patterns.SOURCE_LABELS) or "", matcher.signatures_and_names)
+            if found:
+                return found
+    for lines in (story_lines, page_lines):
+        found = _source_in(" \n ".join(line.text for line in lines), matcher.signatures)
+        if found:
+            return found
+    return None
+
+
+def _source_in(text: str, signatures: tuple[tuple[str, str], ...]) -> str | None:
+    folded = normalise_for_matching(text)
+    best = None
+    for phrase, source_id in signatures:
+        position = _find_phrase(folded, phrase)
+        if position != -1 and (best is None or position < best[0]):
+            best = (position, source_id)
+    return best[1] if best else None

@@ -1,0 +1,81 @@
+"""Read one seed file as text, or refuse it with a message that names the file and says what to do.
+
+Seeds come from scrapers and from people saving pages by hand, so they arrive as UTF-8 with or
+without a byte order mark, with Windows line ends, now and then in the Windows Arabic code page,
+and sometimes as something that is not text at all.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .arabic import has_arabic_letters
+from .errors import Problems
+
+MAX_SEED_BYTES = 5 * 1024 * 1024
+ARABIC_CODE_PAGE = "cp1256"
+# A decoded file counts as Arabic when this share of its letters are Arabic letters.
+MIN_ARABIC_SHARE = 0.3
+REPLACE_HINT = "open it in a text editor and save it as UTF-8"
+
+
+def read_seed(path: Path, problems: Problems, seeds_dir: Path | None = None) -> str | None:
+    """The seed's text with LF line ends and no byte order mark; None (and a problem) when refused."""
+    seeds_dir = seeds_dir or path.parent
+    if path.is_symlink() and not path.resolve().is_relative_to(seeds_dir.resolve()):
+        problems.error(path, None, "seed is a link to a file outside the seeds folder",
+                       "copy the file into the seeds folder instead of linking to it")
+        return None
+    try:
+        size = path.stat().st_size
+        if size > MAX_SEED_BYTES:
+            problems.error(path, None, f"seed is {size / 1024 / 1024:.1f} MB, over the "
+                           f"{MAX_SEED_BYTES // 1024 // 1024} MB limit for one seed",
+                           "split the page into smaller files, one article or page per file")
+            return None
+        raw = path.read_bytes()
+    except OSError as error:
+        problems.error(path, None, f"cannot read the seed: {error.strerror}", "check that it exists and is readable")
+        return None
+    text = decode_seed(path, raw, problems)
+    return None if text is None else text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def decode_seed(path: Path, raw: bytes, problems: Problems) -> str | None:
+    if looks_binary(raw):
+        problems.error(path, None, "not a text file",
+                       "seeds are scraped articles saved as UTF-8 text; remove this file from the seeds folder")
+        return None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[:error.start].count(b"\n") + 1
+        text = decode_arabic_code_page(raw)
+        if text is None:
+            problems.error(path, line, "seed is not UTF-8 text (and not Windows-1256 Arabic either)",
+                           REPLACE_HINT)
+            return None
+        problems.warning(path, None, "seed is in the Windows-1256 (Arabic) encoding, not UTF-8; it was read "
+                         "as Windows-1256", f"{REPLACE_HINT}, so every tool reads it the same way")
+        return text
+
+
+def looks_binary(raw: bytes) -> bool:
+    """NUL bytes, or many control characters, mean the file is not text in any encoding we read."""
+    sample = raw[:8192]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for byte in sample if byte < 32 and byte not in (9, 10, 12, 13))
+    return bool(sample) and controls / len(sample) > 0.05
+
+
+def decode_arabic_code_page(raw: bytes) -> str | None:
+    """The text when the bytes are clearly Windows-1256 Arabic (Arabic letters come out), else None."""
+    try:
+        text = raw.decode(ARABIC_CODE_PAGE)
+    except UnicodeDecodeError:
+        return None
+    letters = [char for char in text if char.isalpha()]
+    arabic = [char for char in letters if has_arabic_letters(char)]
+    if not letters or len(arabic) / len(letters) < MIN_ARABIC_SHARE:
+        return None
+    return text.removeprefix("\ufeff")
