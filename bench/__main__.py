@@ -26,28 +26,31 @@ OUT = ROOT / "bench" / "out"
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", default="1000,10000", type=sizes_list, metavar="N,N,…",
+    parser.add_argument("--sizes", default="1000,10000", type=numbers_list, metavar="N,N,…",
                         help="corpus sizes to measure (default: 1000,10000)")
-    parser.add_argument("--runs", type=int, metavar="K",
-                        help="rounds per size, medians reported (default: 3 up to 10,000 entries, then 1)")
+    parser.add_argument("--runs", type=numbers_list, metavar="K[,K…]",
+                        help="rounds per size, medians reported; one K for every size or one per size "
+                             "(default: 3 up to 10,000 entries, then 1)")
     parser.add_argument("--stories", type=int, default=1000, metavar="S",
                         help="seed stories for the ingest timing; 0 skips it (default: 1000)")
     parser.add_argument("--keep", action="store_true", help="keep the work folders in bench/out/ afterwards")
     return parser.parse_args(argv)
 
 
-def sizes_list(text: str) -> list[int]:
+def numbers_list(text: str) -> list[int]:
     try:
-        sizes = [int(part.replace("_", "")) for part in text.split(",") if part.strip()]
+        numbers = [int(part.replace("_", "")) for part in text.split(",") if part.strip()]
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a list of numbers such as 1000,10000") from None
-    if not sizes or min(sizes) < 2:
-        raise argparse.ArgumentTypeError("each size must be at least 2 entries")
-    return sizes
+    if not numbers or min(numbers) < 1:
+        raise argparse.ArgumentTypeError("write whole numbers of 1 or more")
+    return numbers
 
 
-def rounds_for(size: int, asked: int | None) -> int:
-    return asked if asked else (3 if size <= 10_000 else 1)
+def rounds_for(size: int, position: int, asked: list[int] | None) -> int:
+    if not asked:
+        return 3 if size <= 10_000 else 1
+    return asked[min(position, len(asked) - 1)]
 
 
 def say(text: str) -> None:
@@ -91,10 +94,10 @@ def main(argv: list[str]) -> int:
         return 2
     results, ingest = [SizeResult(size) for size in args.sizes], []
     try:
-        for result in results:
-            measure_size(result, rounds_for(result.size, args.runs), args.keep)
+        for position, result in enumerate(results):
+            measure_size(result, rounds_for(result.size, position, args.runs), args.keep)
         if args.stories:
-            measure_ingest(ingest, args.stories, rounds_for(args.stories, args.runs), args.keep)
+            measure_ingest(ingest, args.stories, rounds_for(args.stories, 0, args.runs), args.keep)
     except BenchFailure as failure:
         say(str(failure))
         return 1

@@ -97,14 +97,17 @@ def make_organizations(rng: random.Random) -> list[dict]:
 
 
 def make_persons(rng: random.Random, organization_ids: list[str]) -> list[dict]:
-    persons, seen = [], set()
+    persons, seen, family_claimed = [], set(), set()
     while len(persons) < PERSONS:
         (first, first_id), (family, family_id) = rng.choice(lexicon.FIRST_NAMES), rng.choice(lexicon.FAMILY_NAMES)
         ident = f"{first_id}-{family_id}"
         if ident in seen:
             continue
         seen.add(ident)
-        persons.append(actor(f"{first} {family}", ident, "person", aliases=[family],
+        # A family name alone names one actor only: the registry refuses a name claimed twice.
+        aliases = [] if family in family_claimed else [family]
+        family_claimed.add(family)
+        persons.append(actor(f"{first} {family}", ident, "person", aliases=aliases,
                              role=rng.choice(lexicon.PERSON_ROLES), affiliation=rng.choice(organization_ids)))
     return persons
 
