@@ -70,6 +70,11 @@ def main(argv: list[str], root: Path) -> int:
     except KeyboardInterrupt:
         print("Stopped. The previous site and every entry are as they were.", file=sys.stderr)
         return 130
+    except OSError as error:   # the machine, not the user's files: a full disk, a folder that cannot be made
+        print(f"{error.filename or 'build.py'}: {error.strerror or error} — check that the folder exists and is "
+              "writable, and that the disk has room; the previous site and every entry are as they were",
+              file=sys.stderr)
+        return 1
     code = report(problems, args.strict, quiet=args.quiet)
     if code == 0:
         reporter.say(summary.line() if args.command != "check" else "Check: no problems found.")

@@ -76,7 +76,7 @@ def load_config(path: Path, problems: Problems) -> Config | None:
         problems.error(path, None, "config file not found", "run from the project folder or pass --config FILE")
         return None
     try:
-        data = parse_yaml(path.read_text(encoding="utf-8"))
+        data = parse_yaml(path.read_text(encoding="utf-8-sig"))
     except UnicodeDecodeError:
         problems.error(path, None, "config file is not UTF-8 text", "save it as UTF-8")
         return None
@@ -114,3 +114,10 @@ def _is_usable_base_url(url: str) -> bool:
     if parts.scheme in ("http", "https"):
         return bool(parts.netloc)
     return not parts.scheme and not parts.netloc and url.startswith("/")
+
+
+def check_templates_folder(config: Config, problems: Problems) -> None:
+    """Rendering needs the templates: say so once, instead of failing on the first page."""
+    if not config.paths.templates.is_dir():
+        problems.error(config.path, None, f"templates folder '{config.paths.templates}' not found",
+                       "set 'paths.templates' to the folder that holds base.html, or restore templates/")

@@ -16,16 +16,20 @@ import yaml
 
 from .errors import Problems
 from .model import ENTRY_STATUSES, Entry, Registries
-from .schema import NUMBER_LIST, TEXT, TEXT_LIST, Field, check_mapping, suggest
-from .yamlio import LineDict, YamlError, parse_yaml
+from .schema import DATE, NUMBER_LIST, TEXT, TEXT_LIST, Field, check_mapping, suggest
+from .seedfile import decode_arabic_code_page, looks_binary
+from .yamlio import LineDict, LineList, YamlError, parse_yaml
 
 ENTRY_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE_FORMS = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 FENCE = "---"
+YAML_BREAKS = re.compile("[\r\n\x85\u2028\u2029\ufeff]")
+WRITING_PREFIX = ".writing-"   # an entry being written; renamed into place only when whole
+MAX_ENTRY_BYTES = 2 * 2**20   # an entry is one story; anything bigger is a mistake, not a story
 
 ENTRY_FIELDS = {
     "id": Field(TEXT, required=True), "title": Field(TEXT, required=True),
-    "date": Field(TEXT, nullable=True), "status": Field(TEXT, required=True, choices=ENTRY_STATUSES),
+    "date": Field(DATE, nullable=True), "status": Field(TEXT, required=True, choices=ENTRY_STATUSES),
     "source": Field(TEXT, nullable=True), "place": Field(TEXT, nullable=True),
     "actors": Field(TEXT_LIST, default=()), "themes": Field(TEXT_LIST, default=()),
     "summary": Field(TEXT, default="", allow_empty=True), "seed": Field(TEXT, nullable=True),
@@ -44,38 +48,61 @@ class EntryFile:
 
 
 def load_entries(entries_dir: Path, registries: Registries | None, problems: Problems) -> list[Entry]:
-    """Read and validate every entry; problems name the file and the line of the field."""
-    entries, first_seen = [], {}
+    """Read and validate every entry; problems name the file and the line of the field.
+
+    With `registries`, every actor, theme and source id an entry names is checked too.
+    """
+    entries = []
     for path in sorted(entries_dir.glob("*.md")) if entries_dir.is_dir() else []:
-        entry = read_entry(path, problems)
-        if entry is None:
-            continue
-        if entry.id in first_seen:
-            problems.error(path, 2, f"id '{entry.id}' is also used by {first_seen[entry.id]}",
-                           "each entry needs its own id")
-            continue
-        first_seen[entry.id] = path.name
-        if registries is not None:
-            _check_references(path, entry, registries, problems)
-        entries.append(entry)
+        entry = read_entry(path, problems, registries)
+        if entry is not None:
+            entries.append(entry)
     return entries
 
 
-def read_entry(path: Path, problems: Problems) -> Entry | None:
+def read_entry(path: Path, problems: Problems, registries: Registries | None = None) -> Entry | None:
+    text = read_entry_text(path, problems)
+    return None if text is None else parse_entry(path, text, problems, registries)
+
+
+def read_entry_text(path: Path, problems: Problems) -> str | None:
+    """The file's text with a UTF-8 BOM and Windows line ends removed; None (and a problem) otherwise."""
+    if path.is_symlink() and not path.resolve().is_relative_to(path.parent.resolve()):
+        problems.error(path, None, f"the entry is a link to {os.readlink(path)}, outside the entries folder",
+                       "replace the link with the entry file itself")
+        return None
     try:
-        raw = path.read_bytes()
+        size = path.stat().st_size
+        raw = path.read_bytes() if size <= MAX_ENTRY_BYTES else b""
     except OSError as error:
-        problems.error(path, None, f"cannot read the file: {error.strerror}", "check its permissions")
+        problems.error(path, None, f"cannot read the file: {error.strerror}", "check that it exists and is readable")
+        return None
+    if size > MAX_ENTRY_BYTES:
+        problems.error(path, None, f"the entry is {size / 2**20:.1f} MB, more than an entry can be "
+                       f"({MAX_ENTRY_BYTES // 2**20} MB)", "an entry is one story: split the file or remove it")
+        return None
+    return _decode(path, raw, problems)
+
+
+def _decode(path: Path, raw: bytes, problems: Problems) -> str | None:
+    """UTF-8 only: entries are the committed record, so a legacy encoding is named, never guessed at."""
+    if looks_binary(raw):
+        problems.error(path, None, "the entry holds binary data, not text",
+                       "an entry is a UTF-8 text file: replace it with the text, or remove it")
         return None
     try:
-        text = raw.decode("utf-8-sig").replace("\r\n", "\n")
-    except UnicodeDecodeError:
-        problems.error(path, None, "entry is not UTF-8 text", "save the file as UTF-8")
+        return raw.decode("utf-8-sig").replace("\r\n", "\n")
+    except UnicodeDecodeError as error:
+        line = raw[:error.start].count(b"\n") + 1
+        if decode_arabic_code_page(raw) is None:
+            problems.error(path, line, "the entry is not UTF-8 text", "open it in a text editor and save it as UTF-8")
+        else:
+            problems.error(path, line, "the entry is not UTF-8 text (it looks like Windows-1256, the legacy "
+                           "Arabic encoding)", f"save it as UTF-8, e.g. iconv -f WINDOWS-1256 -t UTF-8 {path.name} > new.md")
         return None
-    return parse_entry(path, text, problems)
 
 
-def parse_entry(path: Path, text: str, problems: Problems) -> Entry | None:
+def parse_entry(path: Path, text: str, problems: Problems, registries: Registries | None = None) -> Entry | None:
     lines = text.split("\n")
     if not text.strip():
         problems.error(path, 1, "the entry file is empty", "delete it, or mark the story 'status: rejected'")
@@ -84,10 +111,10 @@ def parse_entry(path: Path, text: str, problems: Problems) -> Entry | None:
         problems.error(path, 1, "no front matter at the top of the entry",
                        "start the file with a '---' line, the fields, and another '---' line")
         return None
-    try:
-        closing = next(i for i in range(1, len(lines)) if lines[i].strip() == FENCE)
-    except StopIteration:
-        problems.error(path, 1, "front matter is not closed", "add a '---' line after the last field")
+    closing = next((i for i in range(1, len(lines)) if lines[i].strip() == FENCE), None)
+    if closing is None:
+        problems.error(path, 1, "the front matter opened here is never closed",
+                       "add a '---' line after the last field, before the body")
         return None
     try:
         data = parse_yaml("\n".join(lines[1:closing]), first_line=2)
@@ -95,22 +122,34 @@ def parse_entry(path: Path, text: str, problems: Problems) -> Entry | None:
         problems.error(path, error.line, error.message, error.hint)
         return None
     before = len(problems.errors())
+    values, extra = _check_front_matter(path, data, problems)
+    if registries is not None:
+        _check_references(path, data, registries, problems)
+    if len(problems.errors()) > before:
+        return None
+    body = "\n".join(lines[closing + 1:]).strip("\n") + "\n"
+    return Entry(path=str(path), body=body, extra=tuple(sorted(extra.items())), **values)
+
+
+def _check_front_matter(path: Path, data, problems: Problems) -> tuple[dict, dict]:
+    before = len(problems.errors())
     extra = {key: data.pop(key) for key in EXTRA_FIELDS if isinstance(data, dict) and key in data}
     if isinstance(data, dict) and type(data.get("date")) is int:   # 'date: 2018' is a year, as a maintainer means
         data["date"] = str(data["date"])
     values = check_mapping(data, ENTRY_FIELDS, path, problems, line=2)
     line_of = data.line_of if isinstance(data, LineDict) else (lambda key: 2)
     _check_id(path, values, line_of, problems)
-    values["date"] = _check_date(path, data.get("date") if isinstance(data, dict) else None, line_of, problems)
+    values["date"] = _check_date(path, values["date"], line_of, problems)
     values["seed_lines"] = _check_seed_lines(path, values.get("seed_lines"), line_of, problems)
     if values.get("status") == "published" and values["date"] is None and before == len(problems.errors()):
         problems.error(path, line_of("date"), "a published entry needs a date",
                        "write the date (YYYY, YYYY-MM or YYYY-MM-DD), or set 'status: draft'")
-    if len(problems.errors()) > before:
-        return None
-    body = "\n".join(lines[closing + 1:]).strip("\n") + "\n"
-    return Entry(path=str(path), body=body, extra=tuple(sorted(extra.items())),
-                 **{k: v for k, v in values.items()})
+    if values.get("status") == "draft" and values["date"] is None and not values.get("date_note") \
+            and before == len(problems.errors()):   # a date_note says the date was looked for
+        problems.warning(path, line_of("date"), "this draft has no date yet",
+                         "find the date of the story (YYYY, YYYY-MM or YYYY-MM-DD), or say in 'date_note' "
+                         "why it cannot be known")
+    return values, extra
 
 
 def _check_id(path: Path, values: dict, line_of, problems: Problems) -> None:
@@ -119,10 +158,18 @@ def _check_id(path: Path, values: dict, line_of, problems: Problems) -> None:
         return
     if not ENTRY_ID.match(entry_id):
         problems.error(path, line_of("id"), f"id '{entry_id}' may use only a-z, 0-9 and single hyphens",
-                       "ids become URLs: keep them ASCII, e.g. 2025-09-24-united-states")
+                       f"ids become URLs: keep them ASCII, e.g. 'id: {_ascii_id(path.stem)}'")
+    elif entry_id != path.stem and (path.parent / f"{entry_id}.md").exists():
+        problems.error(path, line_of("id"), f"id '{entry_id}' is already the id of {entry_id}.md",
+                       f"each entry needs its own id: set 'id: {path.stem}'")
     elif entry_id != path.stem:
         problems.error(path, line_of("id"), f"id '{entry_id}' differs from the file name '{path.stem}'",
                        f"rename the file to {entry_id}.md or set 'id: {path.stem}'")
+
+
+def _ascii_id(stem: str) -> str:
+    cleaned = "-".join(re.findall(r"[a-z0-9]+", stem.lower()))
+    return cleaned or "2025-09-24-united-states"
 
 
 def _check_date(path: Path, value, line_of, problems: Problems) -> str | None:
@@ -154,28 +201,26 @@ def _check_seed_lines(path: Path, value, line_of, problems: Problems):
     return (int(value[0]), int(value[1]))
 
 
-def _check_references(path: Path, entry: Entry, registries: Registries, problems: Problems) -> None:
-    """Every actor, theme and source id an entry names must exist in the registries."""
-    data_lines = _field_lines(path)
-    for field_name, ids, known in (("actors", entry.actors, registries.actor_by_id),
-                                   ("themes", entry.themes, registries.theme_by_id),
-                                   ("source", (entry.source,) if entry.source else (), registries.source_by_id)):
-        for item in ids:
+def _check_references(path: Path, data, registries: Registries, problems: Problems) -> None:
+    """Every actor, theme and source id an entry names must exist; each problem on its item's line."""
+    if not isinstance(data, LineDict):
+        return
+    for field_name, known, registry in (("actors", registries.actor_by_id, "actors"),
+                                        ("themes", registries.theme_by_id, "themes"),
+                                        ("source", registries.source_by_id, "sources")):
+        for item, line in _ids_with_lines(data, field_name):
             if item not in known:
-                registry = "sources" if field_name == "source" else field_name
-                problems.error(path, data_lines.get(field_name), f"unknown {field_name.rstrip('s')} id '{item}'",
+                problems.error(path, line, f"unknown {field_name.rstrip('s')} id '{item}'",
                                f"{suggest(item, known)} (or add it to content/{registry}.yaml)")
 
 
-def _field_lines(path: Path) -> dict[str, int]:
-    lines = {}
-    for number, line in enumerate(path.read_text(encoding="utf-8-sig").split("\n")[1:], start=2):
-        if line.strip() == FENCE:
-            break
-        key = line.split(":", 1)[0].strip()
-        if key and not line.startswith((" ", "-")):
-            lines.setdefault(key, number)
-    return lines
+def _ids_with_lines(data: LineDict, field_name: str) -> list[tuple[str, int]]:
+    value = data.get(field_name)
+    if isinstance(value, str) and value.strip():
+        return [(value.strip(), data.line_of(field_name))]
+    if isinstance(value, LineList):
+        return [(item.strip(), value.line_of(i)) for i, item in enumerate(value) if isinstance(item, str)]
+    return []
 
 
 # ---------------------------------------------------------------- writing
@@ -226,7 +271,8 @@ def _scalar(value) -> str:
         return "null"
     if isinstance(value, int):
         return str(value)
-    dumped = yaml.safe_dump(value, allow_unicode=True, width=10**6, default_flow_style=True)
+    style = '"' if YAML_BREAKS.search(value) else None   # YAML reads these as line ends unless escaped
+    dumped = yaml.safe_dump(value, allow_unicode=True, width=10**6, default_flow_style=True, default_style=style)
     return dumped.removesuffix("\n...\n").removesuffix("\n")
 
 
@@ -236,7 +282,7 @@ def write_entry_file(entries_dir: Path, entry: Entry) -> Path:
     target = entries_dir / f"{entry.id}.md"
     if not target.resolve().is_relative_to(entries_dir.resolve()):
         raise ValueError(f"entry id '{entry.id}' would leave the entries folder")
-    handle, temporary = tempfile.mkstemp(dir=entries_dir, prefix=".writing-", suffix=".tmp")
+    handle, temporary = tempfile.mkstemp(dir=entries_dir, prefix=WRITING_PREFIX, suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(format_entry(entry))
@@ -250,6 +296,8 @@ def write_entry_file(entries_dir: Path, entry: Entry) -> Path:
 
 def write_new_entries(entries_dir: Path, new_entries: list[Entry]) -> list[Path]:
     """Write each new entry under a free file name (the caller has already dropped known stories)."""
+    for leftover in entries_dir.glob(f"{WRITING_PREFIX}*.tmp"):   # from an ingest that was killed
+        leftover.unlink(missing_ok=True)
     written = []
     for entry in new_entries:
         written.append(write_entry_file(entries_dir, entry))

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ERROR = "error"
-WARNING = "warning"
+WARNING = "warning"    # shown; fails the run with --strict
+NOTE = "note"          # shown by `check` for the maintainer's information; never fails a run
 
 
 @dataclass(frozen=True, order=True)
@@ -19,7 +20,7 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
-        label = "warning: " if self.severity == WARNING else ""
+        label = "" if self.severity == ERROR else f"{self.severity}: "
         text = f"{where}: {label}{self.message}"
         return f"{text} — {self.hint}" if self.hint else text
 
@@ -54,11 +55,14 @@ class Problems:
     def warning(self, path: Path | str, line: int | None, message: str, hint: str = "") -> None:
         self.items.append(Problem(self._display(path), line, message, hint, WARNING))
 
+    def note(self, path: Path | str, line: int | None, message: str, hint: str = "") -> None:
+        self.items.append(Problem(self._display(path), line, message, hint, NOTE))
+
     def add(self, problem: Problem) -> None:
         self.items.append(problem)
 
     def errors(self, strict: bool = False) -> list[Problem]:
-        return [p for p in self.items if p.severity == ERROR or strict]
+        return [p for p in self.items if p.severity == ERROR or (strict and p.severity == WARNING)]
 
     def warnings(self) -> list[Problem]:
         return [p for p in self.items if p.severity == WARNING]

@@ -39,11 +39,23 @@ def _has_opener(text: str, closer: str) -> bool:
     return any(opener in text for opener, paired in PAIRS.items() if paired == closer)
 
 
+DIRECTION_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
 @lru_cache(maxsize=None)     # names and titles repeat across thousands of list items
 def isolate_latin(text: str | None) -> Markup:
-    """Escape `text` and wrap each run of Latin words and digits in <bdi>."""
+    """Escape `text` and wrap each run of Latin words and digits in <bdi>.
+
+    Text holding explicit direction controls (an override such as U+202E left open) is isolated as a
+    whole, so the override ends with the field instead of reversing the page around it."""
     if not text:
         return Markup("")
+    if DIRECTION_CONTROLS.search(text):
+        return Markup("<bdi>%s</bdi>") % _isolate_runs(text)
+    return _isolate_runs(text)
+
+
+def _isolate_runs(text: str) -> Markup:
     pieces, position = [], 0
     for match in FOREIGN_RUN.finditer(text):
         start, end = trim_run(match.group())

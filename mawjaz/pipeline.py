@@ -6,14 +6,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import entries as entry_files
-from .config import Config
+from .config import Config, check_templates_folder
 from .errors import Problems
 from .feeds import render_feeds
 from .group import group_site
 from .ingest import ingest_seeds
 from .progress import Reporter
 from .publish import publish_site
-from .registries import load_registries
+from .registries import check_unused_registry_entries, load_registries
 from .render import render_site
 from .search_index import prepare_search
 
@@ -37,43 +37,51 @@ class Summary:
 
 def run(config: Config, command: str, problems: Problems, reporter: Reporter, strict: bool = False,
         drafts: bool = False) -> Summary:
-    """`all` = ingest then build; `ingest`; `build`; `check` (validate, write nothing)."""
+    """`all` = ingest then build; `ingest`; `build`; `check` (validate, write nothing).
+
+    Every input is read and checked before anything is written, so one run shows every problem.
+    """
     started = time.perf_counter()
     summary = Summary()
+    entries_dir = config.paths.content / "entries"
     with reporter.stage("Load registries"):
         registries = load_registries(config.paths.content, problems)
-    problems.stop_if_errors(strict=False)
+    with reporter.stage("Load entries"):   # ids are checked against registries only when those loaded
+        entries = entry_files.load_entries(entries_dir, None if problems.errors() else registries, problems)
+    new_entries: tuple = ()
     if command in ("all", "ingest", "check"):
-        ingest_stage(config, registries, problems, reporter, summary, write=command != "check")
+        new_entries = ingest_stage(config, registries, entries, problems, reporter, summary)
     if command in ("all", "build", "check"):
-        build_stage(config, registries, problems, reporter, summary, strict, drafts, write=command != "check")
+        check_templates_folder(config, problems)
+    if command == "check":
+        check_unused_registry_entries(config.paths.content, registries, [*entries, *new_entries], problems)
+    problems.stop_if_errors(strict)
+    if new_entries and command != "check":
+        with reporter.stage("Write new entries"):
+            entry_files.write_new_entries(entries_dir, list(new_entries))
+        summary.entries_written = len(new_entries)
+        entries = entry_files.load_entries(entries_dir, registries, problems)
+        problems.stop_if_errors(strict)
+    if command in ("all", "build", "check"):
+        build_stage(config, registries, entries, problems, reporter, summary, strict, drafts,
+                    write=command != "check")
     problems.stop_if_errors(strict)
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def ingest_stage(config: Config, registries, problems: Problems, reporter: Reporter, summary: Summary,
-                 write: bool) -> None:
-    entries_dir = config.paths.content / "entries"
-    with reporter.stage("Read entries"):
-        existing = entry_files.load_entries(entries_dir, None, problems)
-    problems.stop_if_errors()
+def ingest_stage(config: Config, registries, existing, problems: Problems, reporter: Reporter,
+                 summary: Summary) -> tuple:
+    """Read the seeds and return the stories no entry holds yet; writing waits until all checks pass."""
     with reporter.stage("Ingest seeds"):
         result = ingest_seeds(config.paths.seeds, registries, existing, config.ingest_status, problems, reporter)
-    problems.stop_if_errors()
     summary.seeds_read, summary.stories_found = result.seeds_read, result.stories_found
     summary.entries_kept = result.stories_found - len(result.new_entries)
-    if write:
-        with reporter.stage("Write new entries"):
-            entry_files.write_new_entries(entries_dir, list(result.new_entries))
-        summary.entries_written = len(result.new_entries)
+    return result.new_entries
 
 
-def build_stage(config: Config, registries, problems: Problems, reporter: Reporter, summary: Summary,
+def build_stage(config: Config, registries, entries, problems: Problems, reporter: Reporter, summary: Summary,
                 strict: bool, drafts: bool, write: bool) -> None:
-    with reporter.stage("Load entries"):
-        entries = entry_files.load_entries(config.paths.content / "entries", registries, problems)
-    problems.stop_if_errors(strict)
     with reporter.stage("Group"):
         site = group_site(config, registries, entries, drafts=drafts)
     with reporter.stage("Render pages"):
@@ -86,7 +94,7 @@ def build_stage(config: Config, registries, problems: Problems, reporter: Report
     with reporter.stage("Prepare search"):
         search = prepare_search(site) if config.search_enabled else None
     with reporter.stage("Publish and index"):
-        report = publish_site(config, pages, problems, reporter, search)
+        report = publish_site(config, pages, problems, reporter, search, strict)
     summary.pages_written, summary.index_bytes = report.pages_written, report.index_bytes
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .config import Config
 from .errors import Problems
+from .links import find_broken_links
 from .progress import Reporter
 from .search_index import SearchInput, build_search_index
 
@@ -28,7 +29,7 @@ class PublishReport:
 
 
 def publish_site(config: Config, pages: dict[str, str | bytes], problems: Problems,
-                 reporter: Reporter, search: SearchInput | None = None) -> PublishReport:
+                 reporter: Reporter, search: SearchInput | None = None, strict: bool = False) -> PublishReport:
     out = config.paths.out
     out.parent.mkdir(parents=True, exist_ok=True)
     remove_leftovers(out)
@@ -38,12 +39,32 @@ def publish_site(config: Config, pages: dict[str, str | bytes], problems: Proble
         write_pages(staging, pages, reporter)
         copy_static(config.paths.static, staging / "static")
         index_bytes = build_search_index(config, staging, search, problems) if search else 0
-        problems.stop_if_errors()
+        report_broken_links(config, staging, problems)
+        problems.stop_if_errors(strict)
         swap_into_place(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return PublishReport(pages_written=len(pages), index_bytes=index_bytes)
+
+
+def report_broken_links(config: Config, staging: Path, problems: Problems) -> None:
+    """One warning per link that leads nowhere, named by a page it will have in the published site.
+
+    The same link repeats in lists and feeds; it is named once, by the entry it comes from if any.
+    """
+    by_url: dict[str, list] = {}
+    for link in find_broken_links(staging, config.base_url, config.base_path):
+        by_url.setdefault(link.url, []).append(link)
+    for url, links in sorted(by_url.items()):
+        first = min(links, key=lambda link: (not link.page.startswith("entries/"), link.page, link.line))
+        others = len({link.page for link in links}) - 1
+        also = f" (and on {others} other page{'s' if others > 1 else ''})" if others else ""
+        entry_id = first.page.split("/")[1] if first.page.startswith("entries/") else None
+        hint = (f"fix it in content/entries/{entry_id}.md, or in the template that makes it" if entry_id
+                else "fix the template or page that makes it")
+        problems.warning(config.paths.out / first.page, first.line,
+                         f"link '{url}' leads to no page: {first.reason}{also}", hint)
 
 
 def write_pages(root: Path, pages: dict[str, str | bytes], reporter: Reporter) -> None:

@@ -14,6 +14,7 @@ from .schema import FLAG, TEXT, TEXT_LIST, Field, check_mapping, suggest
 from .arabic import normalise_for_matching
 from .yamlio import LineDict, LineList, YamlError, parse_yaml
 
+UNUSED_SHOWN = 5
 REGISTRY_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 ACTOR_FIELDS = {
@@ -61,11 +62,13 @@ def _load_names(path: Path, problems: Problems) -> tuple[str, ...]:
 
 
 def _load_list(path: Path, fields: dict, make, problems: Problems) -> list[tuple]:
-    """Read a registry file: a YAML list of mappings. Returns (item, line) pairs of the valid items."""
+    """Read a registry file: a YAML list of mappings. Returns (item, line, raw) for the valid items only,
+    so later stages (the matcher) never see an item with a missing or mistyped field."""
     data = _read_yaml_list(path, problems)
     items, seen = [], {}
     for index, raw in enumerate(data):
         line = data.line_of(index)
+        before = len(problems.errors())
         values = check_mapping(raw, fields, path, problems, line=line)
         item_id = values.get("id")
         if not item_id:
@@ -79,7 +82,8 @@ def _load_list(path: Path, fields: dict, make, problems: Problems) -> list[tuple
                            "give each entry of the registry its own id")
             continue
         seen[item_id] = line
-        items.append((make(**values), line, raw))
+        if len(problems.errors()) == before:
+            items.append((make(**values), line, raw))
     return items
 
 
@@ -106,9 +110,9 @@ def _read_yaml_list(path: Path, problems: Problems) -> LineList:
 
 def _check_affiliations(path: Path, actors: list[tuple], problems: Problems) -> None:
     known = {actor.id for actor, _, _ in actors}
-    for actor, line, _ in actors:
+    for actor, _, raw in actors:
         if actor.affiliation and actor.affiliation not in known:
-            problems.error(path, line, f"actor '{actor.id}' names affiliation '{actor.affiliation}', "
+            problems.error(path, raw.line_of("affiliation"), f"actor '{actor.id}' names affiliation '{actor.affiliation}', "
                            "which is not an actor id", suggest(actor.affiliation, known))
 
 
@@ -139,3 +143,31 @@ def _names_with_lines(actor: Actor, line: int, raw) -> list[tuple[str, int]]:
                     raw.line_of(field_name) if isinstance(raw, LineDict) else line)
                 found.append((name, name_line))
     return found
+
+
+def check_unused_registry_entries(content_dir: Path, registries: Registries, entries, problems: Problems) -> None:
+    """A note per registry about the items no entry names yet.
+
+    The registries are also the gazetteer: most actors wait for a story that names them, so an unused
+    item is information (a stale or misspelt item shows up in the list), not a failure, even with --strict.
+    """
+    used = {"actors": {a for e in entries for a in e.actors} | {a.affiliation for a in registries.actors},
+            "themes": {t for e in entries for t in e.themes},
+            "sources": {e.source for e in entries}}
+    for registry, items in (("actors", registries.actors), ("themes", registries.themes),
+                            ("sources", registries.sources)):
+        unused = [item.id for item in items if item.id not in used[registry]]
+        if not unused:
+            continue
+        path = content_dir / f"{registry}.yaml"
+        shown = ", ".join(unused[:UNUSED_SHOWN]) + (f" and {len(unused) - UNUSED_SHOWN} more"
+                                                    if len(unused) > UNUSED_SHOWN else "")
+        problems.note(path, _id_lines(path).get(unused[0]),
+                      f"{len(unused)} of {len(items)} {registry} are named by no entry: {shown}",
+                      "fine for names waiting for a story; remove an item only if it is wrong")
+
+
+def _id_lines(path: Path) -> dict[str, int]:
+    """The line of each id in a registry file (read again: Registries keeps values, not positions)."""
+    data = _read_yaml_list(path, Problems())
+    return {raw["id"]: raw.line_of("id") for raw in data if isinstance(raw, LineDict) and "id" in raw}

@@ -9,8 +9,8 @@ from typing import Any
 from .errors import Problems
 from .yamlio import LineDict, LineList
 
-TEXT, NUMBER, FLAG, TEXT_LIST, NUMBER_LIST, SECTION = (
-    "text", "whole number", "true or false", "list of text", "list of numbers", "section")
+TEXT, NUMBER, FLAG, TEXT_LIST, NUMBER_LIST, SECTION, DATE = (
+    "text", "whole number", "true or false", "list of text", "list of numbers", "section", "date")
 
 
 @dataclass(frozen=True)
@@ -69,8 +69,7 @@ def check_mapping(data: Any, fields: dict[str, Field], path: Path, problems: Pro
         if name not in data:
             if spec.required:
                 problems.error(path, getattr(data, "line", line) or line,
-                               f"missing key '{where + '.' if where else ''}{name}'",
-                               f"add '{name}:' with a {spec.kind}")
+                               f"missing key '{where + '.' if where else ''}{name}'", _missing_hint(name, spec))
             values[name] = spec.default
             continue
         values[name] = check_value(data[name], spec, path, problems, f"{where + '.' if where else ''}{name}",
@@ -88,17 +87,20 @@ def check_value(value: Any, spec: Field, path: Path, problems: Problems, name: s
         TEXT_LIST: isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value),
         NUMBER_LIST: isinstance(value, list) and all(type(v) is int for v in value),
         SECTION: isinstance(value, dict),
+        DATE: isinstance(value, str) or type(value) is int,   # YAML reads `date: 2025` as a number
     }[spec.kind]
     if not expected_ok:
         if spec.kind == TEXT and isinstance(value, str):
-            problems.error(path, line, f"'{name}' is empty", "write a value or remove the key")
+            problems.error(path, line, f"'{name}' is empty",
+                           "write a value" if spec.required else "write a value or remove the key")
+        elif spec.kind == TEXT_LIST and isinstance(value, list):
+            _report_bad_items(value, path, problems, name, line)
         else:
             problems.error(path, line, f"'{name}' should be {_article(spec.kind)}, found {describe(value)}",
                            _type_hint(spec.kind))
         return spec.default
     if spec.choices and value not in spec.choices:
-        problems.error(path, line, f"'{name}' is '{value}', which is not allowed",
-                       "expected one of: " + ", ".join(map(str, spec.choices)))
+        problems.error(path, line, f"'{name}' is '{value}', which is not allowed", _choice_hint(value, spec.choices))
         return spec.default
     if spec.minimum is not None and value < spec.minimum:
         problems.error(path, line, f"'{name}' is {value}, below the minimum {spec.minimum}",
@@ -106,12 +108,37 @@ def check_value(value: Any, spec: Field, path: Path, problems: Problems, name: s
         return spec.default
     if isinstance(value, LineList):
         return tuple(v.strip() if isinstance(v, str) else v for v in value)
+    if spec.kind == DATE:
+        return str(value)
     return value.strip() if isinstance(value, str) else value
+
+
+def _report_bad_items(items: list, path: Path, problems: Problems, name: str, line: int) -> None:
+    """Name the item of a list that is empty or not text, on its own line."""
+    for index, item in enumerate(items):
+        item_line = items.line_of(index) if isinstance(items, LineList) else line
+        if not isinstance(item, str):
+            problems.error(path, item_line, f"item {index + 1} of '{name}' should be text, found {describe(item)}",
+                           "quote it, e.g. \"2011\"")
+        elif not item.strip():
+            problems.error(path, item_line, f"item {index + 1} of '{name}' is empty", "remove it from the list")
+
+
+def _missing_hint(name: str, spec: Field) -> str:
+    if spec.choices:
+        return f"add a '{name}:' line with one of: " + ", ".join(map(str, spec.choices))
+    return f"add a '{name}:' line with {_article(spec.kind)}"
+
+
+def _choice_hint(value: Any, choices: tuple) -> str:
+    allowed = "expected one of: " + ", ".join(map(str, choices))
+    close = difflib.get_close_matches(str(value), [str(c) for c in choices], n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'? ({allowed})" if close else allowed
 
 
 def _article(kind: str) -> str:
     return {TEXT: "text", NUMBER: "a whole number", FLAG: "true or false", TEXT_LIST: "a list of text",
-            NUMBER_LIST: "a list of whole numbers", SECTION: "a section"}[kind]
+            NUMBER_LIST: "a list of whole numbers", SECTION: "a section", DATE: "a date"}[kind]
 
 
 def _type_hint(kind: str) -> str:
@@ -120,4 +147,5 @@ def _type_hint(kind: str) -> str:
             FLAG: "write true or false",
             TEXT_LIST: "write a list, e.g. [a, b] or one '- item' per line",
             NUMBER_LIST: "write numbers in brackets, e.g. [7, 31]",
-            SECTION: "indent the keys of this section under it"}[kind]
+            SECTION: "indent the keys of this section under it",
+            DATE: "write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2025-09-24"}[kind]

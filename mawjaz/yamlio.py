@@ -93,16 +93,30 @@ def parse_yaml(text: str, first_line: int = 1):
         error.line = (error.line or 1) + first_line - 1
         raise
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + first_line if mark else first_line
-        problem = (error.problem or error.context or "not valid YAML").strip()
-        raise YamlError(line, f"YAML syntax error: {problem}",
-                        "check the indentation and quote values that contain ':' or '#'") from None
+        raise _syntax_error(error, first_line) from None
     except yaml.YAMLError as error:
         raise YamlError(first_line, f"YAML error: {error}", "check the file's YAML syntax") from None
     if first_line != 1:
         _shift_lines(data, first_line - 1)
     return data
+
+
+def _syntax_error(error: yaml.MarkedYAMLError, first_line: int) -> YamlError:
+    """Point at the line to fix: where an unclosed quote or bracket opened, else where parsing failed."""
+    problem = (error.problem or "not valid YAML").strip()
+    hint = "check the indentation and quote values that contain ':' or '#'"
+    if error.context and error.context_mark and error.problem_mark \
+            and error.context_mark.line != error.problem_mark.line:
+        context = error.context.strip().replace("while ", "", 1)
+        if "quoted scalar" in context:
+            hint = "close the quote on this line, or quote the whole value with the other kind of quote"
+        elif "flow" in context:
+            hint = "close the bracket on this line: [a, b] or {key: value}"
+        return YamlError(error.context_mark.line + first_line,
+                         f"YAML syntax error: {problem}, {context} that starts here", hint)
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + first_line if mark else first_line
+    return YamlError(line, f"YAML syntax error: {problem}", hint)
 
 
 def _shift_lines(value, offset: int) -> None:

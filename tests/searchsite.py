@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import threading
+import time
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -17,6 +18,16 @@ from mawjaz.search_terms import build_vocabulary, search_keys
 
 ROOT = Path(__file__).resolve().parent.parent
 SEARCH_CONTENT = Path(__file__).resolve().parent / "fixtures" / "search_content"
+
+
+def wait_until(page, expression: str, timeout: float = 30.0) -> None:
+    """Poll a JavaScript expression until it is true. Not page.wait_for_function: Playwright runs its
+    predicate through eval, which the site's Content-Security-Policy (rightly) refuses."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {timeout} s: {expression}")
+        page.wait_for_timeout(25)
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -79,8 +90,7 @@ class SearchPage:
         return int(self.page.get_attribute("#search", "data-search-runs") or 0)
 
     def wait_for_run(self, before: int) -> None:
-        self.page.wait_for_function(
-            f"Number(document.getElementById('search').dataset.searchRuns ?? 0) > {before}")
+        wait_until(self.page, f"Number(document.getElementById('search').dataset.searchRuns ?? 0) > {before}")
 
     def open(self, query_string: str = "") -> None:
         self.page.goto(f"{self.base_url}/search/{query_string}")
@@ -107,8 +117,7 @@ class SearchPage:
         while self.page.is_visible("[data-search-more]"):
             count = self.page.locator("[data-search-results] > li").count()
             self.page.click("[data-search-more]")
-            self.page.wait_for_function(
-                f"document.querySelectorAll('[data-search-results] > li').length > {count}")
+            wait_until(self.page, f"document.querySelectorAll('[data-search-results] > li').length > {count}")
         return self.page.eval_on_selector_all("[data-search-results] > li a",
                                               "links => links.map(link => link.getAttribute('href'))")
 

@@ -16,7 +16,7 @@ import pytest
 import yaml
 from conftest import ROOT, run_build
 from fixturefile import FIXTURES, read_fixture_file
-from searchsite import SEARCH_CONTENT, FixtureCorpus, SearchPage, serve_folder
+from searchsite import SEARCH_CONTENT, FixtureCorpus, SearchPage, serve_folder, wait_until
 from searchvariants import all_variants
 
 from mawjaz.arabic import normalise_for_matching, strip_clitics, tokenise
@@ -181,8 +181,7 @@ def test_more_results_come_a_page_at_a_time_and_take_the_focus(search, corpus):
     assert len(expected) > RESULTS_PER_PAGE
     assert search.page.locator("[data-search-results] > li").count() == RESULTS_PER_PAGE
     search.page.click("[data-search-more]")
-    search.page.wait_for_function(
-        f"document.querySelectorAll('[data-search-results] > li').length > {RESULTS_PER_PAGE}")
+    wait_until(search.page, f"document.querySelectorAll('[data-search-results] > li').length > {RESULTS_PER_PAGE}")
     assert search.page.evaluate("document.activeElement.closest('li') === "
                                 f"document.querySelectorAll('[data-search-results] > li')[{RESULTS_PER_PAGE}]")
     assert set(search.all_results()) == expected and search.page.is_hidden("[data-search-more]")
@@ -402,7 +401,7 @@ def test_links_honour_a_base_path(browser, tmp_path):
         context = browser.new_context()
         page = context.new_page()
         page.goto(f"{url}/mawjaz/search/?q={quote('حفتر')}")
-        page.wait_for_function("Number(document.getElementById('search').dataset.searchRuns ?? 0) > 0")
+        wait_until(page, "Number(document.getElementById('search').dataset.searchRuns ?? 0) > 0")
         links = page.eval_on_selector_all("[data-search-results] a", "ls => ls.map(l => l.getAttribute('href'))")
         context.close()
     assert links and all(link.startswith("/mawjaz/entries/") for link in links)
