@@ -1,0 +1,1 @@
+"""Benchmark: a deterministic corpus, and Mawjaz's build timed against Hugo + Pagefind (make bench)."""

