@@ -24,13 +24,15 @@ class Summary:
     stories_found: int = 0
     entries_written: int = 0
     entries_kept: int = 0
+    seeds_changed_kept: int = 0
     pages_written: int = 0
     index_bytes: int = 0
     seconds: float = 0.0
 
     def line(self) -> str:
         return (f"Done: {self.seeds_read} seeds read, {self.stories_found} stories found, "
-                f"{self.entries_written} entries written, {self.entries_kept} kept, "
+                f"{self.entries_written} entries written, {self.entries_kept} kept"
+                + (f" ({self.seeds_changed_kept} from a changed seed)" if self.seeds_changed_kept else "") + ", "
                 f"{self.pages_written} pages written, search index {self.index_bytes / 1024:.0f} KB, "
                 f"in {self.seconds:.1f} s")
 
@@ -77,6 +79,7 @@ def ingest_stage(config: Config, registries, existing, problems: Problems, repor
         result = ingest_seeds(config.paths.seeds, registries, existing, config.ingest_status, problems, reporter)
     summary.seeds_read, summary.stories_found = result.seeds_read, result.stories_found
     summary.entries_kept = result.stories_found - len(result.new_entries)
+    summary.seeds_changed_kept = result.changed_kept
     return result.new_entries
 
 

@@ -13,9 +13,12 @@ from .pipeline import run
 from .progress import Reporter
 
 RELOAD_PATH = "/__mawjaz/reload"
-RELOAD_SCRIPT = (b"<script>(function(){var v=null;setInterval(function(){fetch('" + RELOAD_PATH.encode()
-                 + b"').then(function(r){return r.text()}).then(function(t){if(v!==null&&t!==v)location.reload();"
-                 b"v=t})},700)})()</script>")
+RELOAD_SCRIPT_PATH = "/__mawjaz/reload.js"
+# An external script, because the site's Content-Security-Policy forbids inline ones.
+RELOAD_TAG = b'<script src="' + RELOAD_SCRIPT_PATH.encode() + b'"></script>'
+RELOAD_JS = (b"(function(){var seen=null;setInterval(function(){fetch('" + RELOAD_PATH.encode()
+             + b"',{cache:'no-store'}).then(function(r){return r.text()}).then(function(t){"
+             b"if(seen!==null&&t!==seen)location.reload();seen=t}).catch(function(){})},700)})();\n")
 
 
 class BuildState:
@@ -48,25 +51,32 @@ def make_handler(config: Config, state: BuildState):
     class Handler(http.server.SimpleHTTPRequestHandler):
         def do_GET(self):
             if self.path == RELOAD_PATH:
-                body = str(state.generation).encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "text/plain")
-                self.send_header("Cache-Control", "no-store")
-                self.end_headers()
-                self.wfile.write(body)
-                return
-            super().do_GET()
+                self._send(str(state.generation).encode(), "text/plain")
+            elif self.path == RELOAD_SCRIPT_PATH:
+                self._send(RELOAD_JS, "text/javascript")
+            else:
+                super().do_GET()
+
+        def _send(self, body: bytes, content_type: str) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Cache-Control", "no-store")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def _is_page(self) -> bool:
+            return self.path.split("?")[0].endswith(("/", ".html"))
 
         def copyfile(self, source, outputfile):
-            if self.path.split("?")[0].endswith(("/", ".html")):
-                data = source.read()
-                outputfile.write(data.replace(b"</body>", RELOAD_SCRIPT + b"</body>", 1))
+            if self._is_page():
+                outputfile.write(source.read().replace(b"</body>", RELOAD_TAG + b"</body>", 1))
             else:
                 super().copyfile(source, outputfile)
 
         def send_header(self, keyword, value):
-            if keyword.lower() == "content-length" and self.path.split("?")[0].endswith(("/", ".html")):
-                value = str(int(value) + len(RELOAD_SCRIPT))
+            if keyword.lower() == "content-length" and self._is_page():
+                value = str(int(value) + len(RELOAD_TAG))
             super().send_header(keyword, value)
 
         def log_message(self, format, *args):
@@ -80,7 +90,8 @@ def serve(config: Config, port: int, drafts: bool, reporter: Reporter) -> int:
     rebuild(config, drafts, reporter, state)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), make_handler(config, state))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    reporter.say(f"Serving {config.paths.out} on http://127.0.0.1:{port}{config.base_path} — Ctrl+C to stop.")
+    reporter.say(f"Serving {config.paths.out} on http://127.0.0.1:{server.server_address[1]}{config.base_path}"
+                 " — Ctrl+C to stop.")
     seen = watched_files(config)
     try:
         while True:
