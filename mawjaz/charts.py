@@ -95,7 +95,9 @@ def year_marks(series: list[tuple[str, int]], step: float) -> list[str]:
 
 
 def svg_element(css_class: str, width: int, height: int, label: str, parts: list[str], role: str = "img") -> Markup:
-    return Markup(f'<svg class="{css_class}" viewBox="0 0 {width} {height}" role="{role}" '
+    # width and height reserve the drawing's space before CSS loads; CSS scales it to the column.
+    return Markup(f'<svg class="{css_class}" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
+                  f'role="{role}" '
                   f'aria-label="{escape(label)}" xmlns="http://www.w3.org/2000/svg">'
                   + "".join(parts) + "</svg>")
 

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.browser
 
 # Marks every visible control with its place in the document, and returns how many there are.
 MARK_CONTROLS = """() => {
-  const selector = 'a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])';
+  const selector = 'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])';
   const visible = el => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
   const controls = [...document.querySelectorAll(selector)].filter(el => !el.disabled && visible(el));
   controls.forEach((el, index) => el.dataset.control = index);
