@@ -227,11 +227,11 @@ def score_planes(masks) -> list[int]:
 def best_positions(planes: list[int], own: int, limit: int) -> list[int]:
     """Positions with the highest scores, newest first within a score, leaving out `own`."""
     chosen: list[int] = []
+    inverted, others = [~plane for plane in planes], ~(1 << own)    # worked out once, not once per score
     for score in range((1 << len(planes)) - 1, 0, -1):
-        exact = -1
+        exact = others
         for level, plane in enumerate(planes):
-            exact &= plane if score >> level & 1 else ~plane
-        exact &= ~(1 << own)
+            exact &= plane if score >> level & 1 else inverted[level]
         while exact and len(chosen) < limit:
             lowest = exact & -exact
             chosen.append(lowest.bit_length() - 1)

@@ -45,7 +45,7 @@ def shingles(words: list[str], size: int = 3) -> set[str]:
     keeps every run distinct, and strings are cheaper to hash and keep than tuples."""
     if len(words) < size:
         return {" ".join(words)} if words else set()
-    return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}
+    return {" ".join(run) for run in zip(*(words[i:] for i in range(size)))}
 
 
 def jaccard(a: set, b: set) -> float:
