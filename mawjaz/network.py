@@ -206,10 +206,16 @@ def spread_labels(position: dict, boxes: dict) -> dict[str, tuple[float, float]]
     points, sizes = [position[key] for key in ids], [boxes[key] for key in ids]
     for _ in range(SPREAD_ROUNDS):
         moved = False
-        for a, (point, size) in enumerate(zip(points, sizes)):
-            for b in range(a + 1, len(ids)):
-                if size[0] + sizes[b][0] > abs(point[0] - points[b][0]):    # side by side: push_apart's first test
-                    moved |= push_apart(point, points[b], size, sizes[b])
+        for a, (point, box) in enumerate(zip(points, sizes)):
+            for other, other_box in zip(points[a + 1:], sizes[a + 1:]):
+                overlap_x = box[0] + other_box[0] - abs(point[0] - other[0])
+                if overlap_x <= 0:
+                    continue                     # most pairs: side by side, tested before the other axis
+                overlap_y = min(point[1] + box[2], other[1] + other_box[2]) - max(point[1] - box[1],
+                                                                                  other[1] - other_box[1])
+                if overlap_y > 0:
+                    push_apart(point, other, overlap_x, overlap_y)
+                    moved = True
         for key in ids:
             half_width, above, below = boxes[key]
             position[key][0] = min(max(position[key][0], half_width), WIDTH - half_width)
@@ -219,16 +225,12 @@ def spread_labels(position: dict, boxes: dict) -> dict[str, tuple[float, float]]
     return {key: (round(x, 1), round(y, 1)) for key, (x, y) in position.items()}
 
 
-def push_apart(a: list[float], b: list[float], box_a, box_b) -> bool:
-    overlap_x = box_a[0] + box_b[0] - abs(a[0] - b[0])
-    overlap_y = min(a[1] + box_a[2], b[1] + box_b[2]) - max(a[1] - box_a[1], b[1] - box_b[1])
-    if overlap_x <= 0 or overlap_y <= 0:
-        return False
+def push_apart(a: list[float], b: list[float], overlap_x: float, overlap_y: float) -> None:
+    """Move two overlapping boxes apart along the axis where they overlap least, half each."""
     axis, overlap = (0, overlap_x) if overlap_x < overlap_y else (1, overlap_y)
     sign = 1 if a[axis] > b[axis] or (a[axis] == b[axis] and axis == 1) else -1
     a[axis] += sign * overlap / 2
     b[axis] -= sign * overlap / 2
-    return True
 
 
 def share(value: float, values: list[float]) -> float:

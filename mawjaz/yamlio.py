@@ -154,12 +154,15 @@ def _parse_flat(text: str, first_line: int) -> LineDict | None:
             if not line or line[0] == "#":
                 continue                                     # blank, or a comment line
             match = _FLAT_LINE.fullmatch(line)
-            if match is None or _plain_tag(match.group(1)) != _STR or match.group(1) in data:
+            if match is None:
+                return None
+            key, raw = match.groups()
+            if key in data or _plain_tag(key) != _STR:
                 return None
             if not data:
                 data.line = number
-            data[match.group(1)] = _flat_value(match.group(2), number)
-            data.lines[match.group(1)] = number
+            data[key] = _flat_value(raw, number)
+            data.lines[key] = number
     except _NotFlat:
         return None
     return data or None
@@ -185,7 +188,7 @@ def _flat_list(raw: str, line: int) -> LineList:
     if listed is None:
         raise _NotFlat
     items = listed.group(1).split(", ") if listed.group(1) else []
-    result = LineList(_plain_value(item) for item in items)
+    result = LineList([_plain_value(item) for item in items])
     result.line = line
     result.lines = [line] * len(items)
     return result
@@ -203,10 +206,14 @@ def _plain_value(word: str):
     raise _NotFlat
 
 
-@lru_cache(maxsize=1 << 12)      # ids, dates and sources recur in every entry
 def _plain_tag(word: str) -> str:
     if word and word[0] not in _RESOLVED_FIRST:
         return _STR
+    return _resolved_tag(word)
+
+
+@lru_cache(maxsize=1 << 12)      # ids, dates and sources recur in every entry
+def _resolved_tag(word: str) -> str:
     return _RESOLVER.resolve(yaml.ScalarNode, word, (True, False))
 
 
