@@ -56,6 +56,8 @@ def isolate_latin(text: str | None) -> Markup:
 
 
 def _isolate_runs(text: str) -> Markup:
+    if not LATIN_OR_DIGIT.search(text):
+        return escape(text)            # no run below could hold a Latin letter or a digit
     pieces, position = [], 0
     for match in FOREIGN_RUN.finditer(text):
         start, end = trim_run(match.group())
