@@ -1,8 +1,8 @@
 """The search index: one Pagefind record per published entry, in one Pagefind bundle per shard (year).
 
 A record's indexed words are search keys (mawjaz.search_terms), not the words as written, so that every
-spelling a reader types finds the same entries. The words as written travel in the record's metadata:
-the search page shows them and highlights the words whose keys match the query's keys.
+spelling a reader types finds the same entries. The words as written travel with the record: the search
+page shows them and highlights the words whose keys match the query's keys.
 
 Each shard (mawjaz/shards.py: a year, or "undated") is a complete bundle at pagefind/<shard>/, built by
 its own Pagefind run, and the search page merges them (Pagefind's mergeIndex). So Pagefind's memory is
@@ -42,6 +42,11 @@ SHARD_LANGUAGE_PREFIX = "x-"
 # Pagefind's own interfaces: the search page has its own, so these are not published.
 UNUSED_BUNDLE_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
                        "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+# The text an excerpt is cut from travels as a filter value: Pagefind keeps it with the result and never
+# indexes it, while it indexes every word of metadata (for the whole text, that doubled each shard's word
+# index and Pagefind's memory). The search page never filters by it, so that filter's file is never
+# downloaded.
+EXCERPT_FILTER = "text"
 UNORDERED = "left as Pagefind wrote it: "    # starts the outcome of a shard that is usable but not in order
 
 
@@ -82,10 +87,11 @@ def entry_record(entry: Entry, site: SiteModel, vocabulary: SearchVocabulary) ->
     registries, text = site.registries, body_text(entry)
     source = registries.source_by_id[entry.source].name if entry.source else ""
     meta = {"title": entry.title, "date": format_partial_date(entry.date, site.config.locale),
-            "iso": entry.date or "", "source": source, "text": text or entry.summary}
+            "iso": entry.date or "", "source": source}
     filters = {"actor": [registries.actor_by_id[actor_id].name for actor_id in entry.actors],
                "theme": [registries.theme_by_id[theme_id].name for theme_id in entry.themes],
-               "source": [source] if source else [], "year": [(entry.date or "")[:4]]}
+               "source": [source] if source else [], "year": [(entry.date or "")[:4]],
+               EXCERPT_FILTER: [text or entry.summary]}
     document = "".join((
         "<html><body data-pagefind-body>",
         f"<h1>{index_text(entry.title, vocabulary)}</h1>",

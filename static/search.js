@@ -158,7 +158,8 @@ function loadEntries(results) {
   return Promise.all(results.map(async (result) => {
     const data = await result.data();
     const meta = Object.fromEntries(Object.entries(data.meta).map(([key, value]) => [key, openWords(value)]));
-    return { url: data.url, meta, filters: data.filters ?? {} };
+    const filters = data.filters ?? {};
+    return { url: data.url, meta, text: filters.text?.[0] ?? "", filters };     // text: see search_index.py
   }));
 }
 
@@ -195,7 +196,7 @@ function resultItem(entry, keys) {
   }
   const excerpt = document.createElement("p");
   excerpt.className = "search-result-excerpt";
-  excerpt.append(...excerptNodes(entry.meta.text ?? "", keys));
+  excerpt.append(...excerptNodes(entry.text, keys));
   item.append(heading, details, excerpt);
   if (!item.querySelector("mark")) item.append(...filedUnder(entry, keys));
   return item;

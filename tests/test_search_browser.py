@@ -353,6 +353,7 @@ def test_a_search_within_a_year_asks_for_that_year_s_shard_only(browser, site_ur
     asked, results = requests_of_a_first_search(browser, site_url, f"q={quote('طرابلس')}&year=2021")
     assert results and years_of(results) == {"2021"}
     assert {path.split("/")[2] for path in asked if path.startswith("/pagefind/")} == {"2021"}
+    assert len([path for path in asked if path.endswith(".pf_filter")]) == 1     # the year's, not the excerpts'
 
 
 def test_a_year_with_nothing_published_finds_nothing_and_asks_for_no_shard(browser, site_url):

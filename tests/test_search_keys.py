@@ -1,6 +1,7 @@
 """Search keys and search records, on the Python side (the browser side is in test_search_browser.py)."""
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -13,7 +14,7 @@ from mawjaz.entries import load_entries
 from mawjaz.group import group_site
 from mawjaz.model import Actor, Registries
 from mawjaz.registries import load_registries
-from mawjaz.search_index import prepare_search, search_shards, shard_of
+from mawjaz.search_index import body_text, prepare_search, search_shards, shard_of
 from mawjaz.search_terms import WORD_END, SearchVocabulary, build_vocabulary, index_text, search_keys
 
 FIXTURE_CONTENT = Path(__file__).parent / "fixtures" / "search_content"
@@ -119,6 +120,15 @@ def test_every_record_carries_the_date_sort_key_and_arabic_filters():
         assert re.search(r'data-pagefind-sort="date:\d{4}-\d\d-\d\d"', record.document)
         assert 'data-pagefind-filter="year:20' in record.document
         assert "data-pagefind-body" in record.document
+
+
+def test_the_text_excerpts_are_cut_from_is_kept_with_each_record_but_never_indexed():
+    """Pagefind indexes every word of metadata but no filter value: the text rides as a filter."""
+    site = fixture_site(drafts=False)
+    entry = next(e for e in site.entries if e.id == "2021-11-10-williams-hnec")
+    [record] = [r for r in prepare_search(site).shards["2021"] if r.url == f"/entries/{entry.id}/"]
+    assert f'data-pagefind-filter="text:{html.escape(body_text(entry))}"' in record.document
+    assert 'data-pagefind-meta="text:' not in record.document
 
 
 def test_browser_tables_are_an_es_module_with_the_spelling_folds():
