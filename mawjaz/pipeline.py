@@ -11,11 +11,13 @@ from .errors import Problems
 from .feeds import render_feeds
 from .group import group_site
 from .ingest import ingest_seeds
+from .fingerprints import inputs_digest
+from .manifest import Manifest, outputs_intact, read_manifest, write_manifest
+from .outputs import plan_site
 from .progress import Reporter
 from .publish import publish_site
 from .registries import check_unused_registry_entries, load_registries
 from .render import render_site
-from .search_index import prepare_search
 
 
 @dataclass
@@ -26,25 +28,46 @@ class Summary:
     entries_kept: int = 0
     seeds_changed_kept: int = 0
     pages_written: int = 0
+    pages_kept: int = 0
     index_bytes: int = 0
+    up_to_date: bool = False      # nothing changed since the last build: nothing was read or written
     seconds: float = 0.0
 
     def line(self) -> str:
+        if self.up_to_date:
+            return (f"Done: nothing changed since the last build, the site is up to date "
+                    f"(search index {self.index_bytes / 1024:.0f} KB), in {self.seconds:.1f} s")
         return (f"Done: {self.seeds_read} seeds read, {self.stories_found} stories found, "
                 f"{self.entries_written} entries written, {self.entries_kept} kept"
                 + (f" ({self.seeds_changed_kept} from a changed seed)" if self.seeds_changed_kept else "") + ", "
-                f"{self.pages_written} pages written, search index {self.index_bytes / 1024:.0f} KB, "
-                f"in {self.seconds:.1f} s")
+                f"{self.pages_written} pages written"
+                + (f" ({self.pages_kept} unchanged)" if self.pages_kept else "") + ", "
+                f"search index {self.index_bytes / 1024:.0f} KB, in {self.seconds:.1f} s")
 
 
 def run(config: Config, command: str, problems: Problems, reporter: Reporter, strict: bool = False,
         drafts: bool = False) -> Summary:
     """`all` = ingest then build; `ingest`; `build`; `check` (validate, write nothing).
 
-    Every input is read and checked before anything is written, so one run shows every problem.
+    Every input is read and checked before anything is written, so one run shows every problem. A build
+    whose inputs are those of the site already built does nothing, and shows that build's problems again.
     """
     started = time.perf_counter()
     summary = Summary()
+    publishes = command in ("all", "build")
+    previous, inputs = None, ""
+    if publishes:
+        with reporter.stage("Compare with last build"):
+            inputs = inputs_digest(config, drafts, with_seeds=command == "all")
+            previous = read_manifest(config.paths.out)
+            unchanged = previous is not None and previous.inputs == inputs and outputs_intact(config.paths.out, previous)
+        if unchanged:
+            for problem in previous.problems:
+                problems.add(problem)
+            problems.stop_if_errors(strict)
+            summary.up_to_date, summary.index_bytes = True, previous.index_bytes
+            summary.seconds = time.perf_counter() - started
+            return summary
     entries_dir = config.paths.content / "entries"
     with reporter.stage("Load registries"):
         registries = load_registries(config.paths.content, problems)
@@ -64,9 +87,15 @@ def run(config: Config, command: str, problems: Problems, reporter: Reporter, st
         summary.entries_written = len(new_entries)
         entries = entry_files.load_entries(entries_dir, registries, problems)
         problems.stop_if_errors(strict)
-    if command in ("all", "build", "check"):
-        build_stage(config, registries, entries, problems, reporter, summary, strict, drafts,
-                    write=command != "check")
+        if publishes:               # the manifest records the entries as they are now
+            inputs = inputs_digest(config, drafts, with_seeds=command == "all")
+    if command in ("all", "build"):
+        report = build_stage(config, registries, entries, problems, reporter, summary, strict, drafts, previous)
+        write_manifest(config.paths.out, Manifest(inputs=inputs, outputs={
+            path: (report.digests[path], size) for path, size in sorted(report.sizes.items())},
+            broken_links=report.broken_links, problems=tuple(problems.sorted()), index_bytes=report.index_bytes))
+    elif command == "check":
+        check_stage(config, registries, entries, problems, reporter, drafts)
     problems.stop_if_errors(strict)
     summary.seconds = time.perf_counter() - started
     return summary
@@ -83,22 +112,35 @@ def ingest_stage(config: Config, registries, existing, problems: Problems, repor
     return result.new_entries
 
 
+@dataclass(frozen=True)
+class BuildReport:
+    digests: dict[str, str]
+    sizes: dict[str, int]
+    broken_links: dict[str, list]
+    index_bytes: int
+
+
 def build_stage(config: Config, registries, entries, problems: Problems, reporter: Reporter, summary: Summary,
-                strict: bool, drafts: bool, write: bool) -> None:
+                strict: bool, drafts: bool, previous: Manifest | None) -> BuildReport:
+    with reporter.stage("Group"):
+        site = group_site(config, registries, entries, drafts=drafts)
+    with reporter.stage("Plan"):
+        plan = plan_site(config, site, drafts)
+    problems.stop_if_errors(strict)
+    report = publish_site(config, plan, previous, problems, reporter, strict)
+    summary.pages_written, summary.pages_kept = report.pages_written, report.pages_kept
+    summary.index_bytes = report.index_bytes
+    return BuildReport(plan.digests, report.sizes, report.broken_links, report.index_bytes)
+
+
+def check_stage(config: Config, registries, entries, problems: Problems, reporter: Reporter, drafts: bool) -> None:
+    """Render every page and feed in memory, to find template mistakes; nothing is written."""
     with reporter.stage("Group"):
         site = group_site(config, registries, entries, drafts=drafts)
     with reporter.stage("Render pages"):
-        pages = render_site(config, site, problems, reporter)
+        render_site(config, site, problems, reporter)
     with reporter.stage("Render feeds"):
-        pages.update(render_feeds(config, site))
-    problems.stop_if_errors(strict)
-    if not write:
-        return
-    with reporter.stage("Prepare search"):
-        search = prepare_search(site) if config.search_enabled else None
-    with reporter.stage("Publish and index"):
-        report = publish_site(config, pages, problems, reporter, search, strict)
-    summary.pages_written, summary.index_bytes = report.pages_written, report.index_bytes
+        render_feeds(config, site)
 
 
 def project_root(config: Config) -> Path:

@@ -1,4 +1,4 @@
-"""Write the site to a temporary folder, copy static files, index for search, then swap it in.
+"""Write the site to a temporary folder, reusing what has not changed, then swap it in.
 
 A build that fails or is killed at any moment leaves the previous site/ as it was: the new site is
 complete before it replaces the old one, and the replacement is one atomic exchange of two folders.
@@ -14,9 +14,10 @@ from pathlib import Path
 
 from .config import Config
 from .errors import Problems
-from .links import find_broken_links
+from .links import BrokenLink, find_broken_links
+from .manifest import Manifest, forget_manifest
+from .outputs import SEARCH_OUTPUT, Plan, make_outputs
 from .progress import Reporter
-from .search_index import SearchInput, build_search_index
 
 BUILDING_PREFIX = ".building-"
 RETIRED_PREFIX = ".retired-"
@@ -24,38 +25,123 @@ RETIRED_PREFIX = ".retired-"
 
 @dataclass(frozen=True)
 class PublishReport:
-    pages_written: int
+    pages_written: int                     # outputs made by this build
+    pages_kept: int                        # outputs carried over unchanged from the previous site
     index_bytes: int
+    sizes: dict[str, int]                  # every output → its size (-1 for a folder), for the manifest
+    broken_links: dict[str, list]          # page → [[line, url, reason], …], for the manifest
 
 
-def publish_site(config: Config, pages: dict[str, str | bytes], problems: Problems,
-                 reporter: Reporter, search: SearchInput | None = None, strict: bool = False) -> PublishReport:
+def publish_site(config: Config, plan: Plan, previous: Manifest | None, problems: Problems,
+                 reporter: Reporter, strict: bool = False) -> PublishReport:
+    """Make the outputs that changed since `previous` (all of them without it) beside the unchanged ones,
+    check the links, and swap the new site in."""
     out = config.paths.out
     out.parent.mkdir(parents=True, exist_ok=True)
     remove_leftovers(out)
     staging = out.parent / f"{BUILDING_PREFIX}{out.name}-{os.getpid()}"
     staging.mkdir()
     try:
-        write_pages(staging, pages, reporter)
-        copy_static(config.paths.static, staging / "static")
-        index_bytes = build_search_index(config, staging, search, problems) if search else 0
-        report_broken_links(config, staging, problems)
+        with reporter.stage("Reuse unchanged"):
+            kept = carry_over(out, staging, plan.digests, previous)
+        wanted = sorted(path for path in plan.digests if path not in kept)
+        with reporter.stage("Render and index"):
+            made = make_outputs(plan, wanted, staging, reporter)
+        for problem in made.problems:
+            problems.add(problem)
         problems.stop_if_errors(strict)
-        swap_into_place(staging, out)
+        with reporter.stage("Check links"):
+            same_outputs = previous is not None and previous.outputs.keys() == plan.digests.keys()
+            broken = find_site_broken_links(config, staging, wanted if same_outputs else None,
+                                            previous.broken_links if same_outputs else {})
+            report_broken_links(config, broken, problems)
+        problems.stop_if_errors(strict)
+        with reporter.stage("Swap in"):
+            forget_manifest(out)
+            swap_into_place(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return PublishReport(pages_written=len(pages), index_bytes=index_bytes)
+    sizes = {**{path: previous.outputs[path][1] for path in kept}, **made.sizes}
+    index_bytes = made.index_bytes if SEARCH_OUTPUT in made.sizes else (previous.index_bytes if previous else 0)
+    return PublishReport(pages_written=len(made.sizes), pages_kept=len(kept), index_bytes=index_bytes,
+                         sizes=sizes, broken_links=broken)
 
 
-def report_broken_links(config: Config, staging: Path, problems: Problems) -> None:
+def carry_over(out: Path, staging: Path, digests: dict[str, str], previous: Manifest | None) -> set[str]:
+    """Hard-link into the new site every output whose digest is unchanged; returns those outputs.
+
+    Links cost no copying, and the files they share with the live site are never written to: outputs
+    that changed are new files (mawjaz.outputs opens them exclusively).
+    """
+    kept: set[str] = set()
+    if previous is None:
+        return kept
+    made_folders: set[Path] = {staging}
+    for path, digest in digests.items():
+        recorded = previous.outputs.get(path)
+        if recorded is None or recorded[0] != digest:
+            continue
+        try:
+            if path.endswith("/"):
+                _link_tree(out / path, staging / path, made_folders)
+            elif os.stat(out / path).st_size == recorded[1]:
+                _link_file(out / path, staging / path, made_folders)
+            else:
+                continue                # changed by hand since: make it again
+        except FileNotFoundError:       # removed by hand since: make it again
+            if path.endswith("/"):
+                shutil.rmtree(staging / path, ignore_errors=True)
+            continue
+        kept.add(path)
+    return kept
+
+
+def _link_file(source: Path, target: Path, made_folders: set[Path]) -> None:
+    if target.parent not in made_folders:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        made_folders.add(target.parent)
+    try:
+        os.link(source, target)
+    except OSError as error:
+        if isinstance(error, FileNotFoundError):
+            raise
+        shutil.copy2(source, target)    # a file system without hard links: copy instead
+
+
+def _link_tree(source: Path, target: Path, made_folders: set[Path]) -> None:
+    if not source.is_dir():
+        raise FileNotFoundError(source)
+    for folder, _, names in os.walk(source):
+        relative = Path(folder).relative_to(source)
+        for name in names:
+            _link_file(Path(folder) / name, target / relative / name, made_folders)
+
+
+def find_site_broken_links(config: Config, staging: Path, pages: list[str] | None,
+                           kept_broken: dict[str, list]) -> dict[str, list]:
+    """Page → its broken links. With `pages`, only those are read, and the other pages keep what the previous
+    build found: valid when the site has the same files, so no link can have gained or lost its target."""
+    files = {os.path.relpath(os.path.join(folder, name), staging).replace(os.sep, "/")
+             for folder, _, names in os.walk(staging) for name in names}
+    broken: dict[str, list] = {}
+    if pages is not None:
+        rewritten = set(pages)
+        broken = {page: links for page, links in kept_broken.items() if page not in rewritten}
+    for link in find_broken_links(staging, config.base_url, config.base_path, pages=pages, files=files):
+        broken.setdefault(link.page, []).append([link.line, link.url, link.reason])
+    return dict(sorted(broken.items()))
+
+
+def report_broken_links(config: Config, broken: dict[str, list], problems: Problems) -> None:
     """One warning per link that leads nowhere, named by a page it will have in the published site.
 
     The same link repeats in lists and feeds; it is named once, by the entry it comes from if any.
     """
     by_url: dict[str, list] = {}
-    for link in find_broken_links(staging, config.base_url, config.base_path):
-        by_url.setdefault(link.url, []).append(link)
+    for page, links in broken.items():
+        for line, url, reason in links:
+            by_url.setdefault(url, []).append(BrokenLink(page, line, url, reason))
     for url, links in sorted(by_url.items()):
         first = min(links, key=lambda link: (not link.page.startswith("entries/"), link.page, link.line))
         others = len({link.page for link in links}) - 1
@@ -65,25 +151,6 @@ def report_broken_links(config: Config, staging: Path, problems: Problems) -> No
                 else "fix the template or page that makes it")
         problems.warning(config.paths.out / first.page, first.line,
                          f"link '{url}' leads to no page: {first.reason}{also}", hint)
-
-
-def write_pages(root: Path, pages: dict[str, str | bytes], reporter: Reporter) -> None:
-    resolved_root = root.resolve()
-    total = len(pages)
-    for done, (relative, content) in enumerate(sorted(pages.items()), start=1):
-        target = root / relative
-        if not target.resolve().is_relative_to(resolved_root) or relative.startswith("/"):
-            raise ValueError(f"refusing to write outside the site: {relative!r}")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, str):
-            content = content.encode("utf-8")
-        target.write_bytes(content)
-        reporter.progress("pages", done, total)
-
-
-def copy_static(static_dir: Path, target: Path) -> None:
-    if static_dir.is_dir():
-        shutil.copytree(static_dir, target, dirs_exist_ok=True)
 
 
 def remove_leftovers(out: Path) -> None:
