@@ -80,7 +80,7 @@ def make_outputs(plan: Plan, wanted: list[str], folder: Path, reporter=None) -> 
     files = [path for path in wanted if path not in search]
     batches = [files[start:start + BATCH_SIZE] for start in range(0, len(files), BATCH_SIZE)]
     tasks = ([search] if search else []) + batches      # the search index first: it is the longest task
-    workers = min(os.cpu_count() or 1, len(tasks))
+    workers = min(worker_count(), len(tasks))
     if workers < 2 or len(wanted) < PARALLEL_FROM:
         results = [_make_batch_with(plan, folder, task) for task in tasks]
     else:
@@ -91,6 +91,12 @@ def make_outputs(plan: Plan, wanted: list[str], folder: Path, reporter=None) -> 
         problems.extend(made.problems)
         index_bytes += made.index_bytes
     return Made(sizes, tuple(problems), index_bytes)
+
+
+def worker_count() -> int:
+    """One process per core; MAWJAZ_WORKERS sets another number (1: everything in the build's own process)."""
+    asked = os.environ.get("MAWJAZ_WORKERS", "")
+    return max(1, int(asked)) if asked.isdigit() else (os.cpu_count() or 1)
 
 
 _POOL_STATE: tuple | None = None          # (plan, folder), inherited by forked workers
