@@ -3,7 +3,7 @@
 A rebuild rewrites an output only when its digest differs from the one the last build recorded
 (mawjaz.manifest), so the digest of an output must cover everything its template or writer reads:
 
-- the *global* digest covers what any page may read: the code and the libraries' versions, the templates,
+- the *global* digest (mawjaz.inputs) covers what any page may read: the code and the libraries' versions, the templates,
   the static files, config and the registries. When it changes, everything is rebuilt;
 - an entry's *card* covers its front matter (what lists, counts and charts show); its *whole* adds the body;
 - each output then adds the cards or wholes of the entries it shows, and any derived data it shows
@@ -14,71 +14,13 @@ after many kinds of edit and compares every byte with a clean build, to catch a 
 """
 from __future__ import annotations
 
-import hashlib
+import os
 from collections.abc import Iterable
-from importlib import metadata
-from pathlib import Path
 
 from .config import Config
 from .group import SiteModel, actor_path, theme_path
+from .inputs import files_under, digest, file_digest
 from .model import Entry
-
-FORMAT = "1"          # bump when what a digest covers changes in a way the code digest would not show
-LIBRARIES = ("jinja2", "markdown-it-py", "babel", "pyyaml", "hijridate", "pagefind", "pagefind-bin")
-PACKAGE_DIR = Path(__file__).resolve().parent
-
-
-def digest(*parts: str) -> str:
-    hasher = hashlib.blake2b(digest_size=16)
-    for part in parts:
-        hasher.update(part.encode("utf-8", "surrogatepass"))
-        hasher.update(b"\x00")
-    return hasher.hexdigest()
-
-
-def file_digest(path: Path) -> str:
-    with open(path, "rb") as handle:
-        return hashlib.blake2b(handle.read(), digest_size=16).hexdigest()
-
-
-def folder_files(folder: Path, pattern: str = "**/*") -> list[Path]:
-    """Every file under `folder`, in a fixed order; none when it does not exist."""
-    if not folder.is_dir():
-        return []
-    return sorted(path for path in folder.glob(pattern) if path.is_file())
-
-
-def files_digest(folder: Path, files: Iterable[Path]) -> str:
-    return digest(*(f"{path.relative_to(folder).as_posix()}={file_digest(path)}" for path in files))
-
-
-def code_digest() -> str:
-    """Our own code and the versions of the libraries that shape the output."""
-    versions = []
-    for name in LIBRARIES:
-        try:
-            versions.append(f"{name}={metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            versions.append(f"{name}=none")
-    return digest(FORMAT, files_digest(PACKAGE_DIR, folder_files(PACKAGE_DIR, "*.py")), *versions)
-
-
-def global_digest(config: Config, drafts: bool) -> str:
-    """Everything any output may read, apart from the entries."""
-    content = config.paths.content
-    return digest(code_digest(), repr(config), f"drafts={drafts}",
-                  files_digest(config.paths.templates, folder_files(config.paths.templates)),
-                  files_digest(config.paths.static, folder_files(config.paths.static)),
-                  files_digest(content, folder_files(content, "*.yaml")))
-
-
-def inputs_digest(config: Config, drafts: bool, with_seeds: bool) -> str:
-    """All the inputs of a run, read before anything is parsed: equal digests mean nothing to do."""
-    entries = config.paths.content / "entries"
-    parts = [global_digest(config, drafts), files_digest(entries, folder_files(entries, "*.md"))]
-    if with_seeds:
-        parts.append(files_digest(config.paths.seeds, folder_files(config.paths.seeds)))
-    return digest(*parts)
 
 
 # ---------------------------------------------------------------- per entry
@@ -170,6 +112,7 @@ def shard_digest(everything: str, shard: str, published: Iterable[Entry], entrie
 
 def static_digests(config: Config) -> dict[str, str]:
     """Static files are copied as they are: their digest is their content's."""
-    static = config.paths.static
-    return {f"static/{path.relative_to(static).as_posix()}": file_digest(path) for path in folder_files(static)}
+    static = str(config.paths.static)
+    return {f"static/{relative}": file_digest(os.path.join(static, relative))
+            for relative in sorted(files_under(static, "", "", True))}
 

@@ -62,9 +62,10 @@ def write_manifest(out: Path, manifest: Manifest) -> None:
 
 def outputs_intact(out: Path, manifest: Manifest) -> bool:
     """Every recorded output is still there with its size: nobody removed or changed a file by hand."""
+    root = str(out)
     for relative, (_, size) in manifest.outputs.items():
         try:
-            stat = os.stat(out / relative)
+            stat = os.stat(f"{root}/{relative}")
         except OSError:
             return False
         if size >= 0 and stat.st_size != size:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import fingerprints
+from .inputs import global_digest
 from .config import Config
 from .errors import Problem, Problems
 from .feeds import feed_makers
@@ -49,7 +50,7 @@ class Plan:
 
 
 def plan_site(config: Config, site: SiteModel, drafts: bool) -> Plan:
-    everything = fingerprints.global_digest(config, drafts)
+    everything = global_digest(config, drafts)
     entries = fingerprints.EntryDigests(site.entries)
     listed = page_list(site)
     digests = fingerprints.page_digests(site, listed, everything, entries)

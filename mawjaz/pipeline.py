@@ -5,20 +5,14 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import entries as entry_files
 from .config import Config, check_templates_folder
 from .errors import Problems
-from .feeds import render_feeds
-from .group import group_site
-from .ingest import ingest_seeds
-from .fingerprints import inputs_digest
+from .inputs import inputs_digest
 from .manifest import Manifest, outputs_intact, read_manifest, write_manifest
-from .outputs import plan_site
 from .progress import Reporter
-from .publish import publish_site
-from .registries import check_unused_registry_entries, load_registries
-from .render import render_site
 
+# The stages' own modules are imported in run(), after the check for changes: a build that finds
+# nothing to do never loads Jinja2, Babel or markdown-it, and ends in a fraction of a second.
 
 @dataclass
 class Summary:
@@ -68,6 +62,24 @@ def run(config: Config, command: str, problems: Problems, reporter: Reporter, st
             summary.up_to_date, summary.index_bytes = True, previous.index_bytes
             summary.seconds = time.perf_counter() - started
             return summary
+    staging = None
+    if publishes:   # the previous site is linked into it while the entries load
+        from .publish import Staging
+        staging = Staging(config.paths.out, previous)
+    try:
+        load_and_build(config, command, problems, reporter, summary, strict, drafts, staging, inputs)
+    except BaseException:
+        if staging is not None:
+            staging.discard()
+        raise
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def load_and_build(config: Config, command: str, problems: Problems, reporter: Reporter, summary: Summary,
+                   strict: bool, drafts: bool, staging, inputs: str) -> None:
+    from . import entries as entry_files
+    from .registries import check_unused_registry_entries, load_registries
     entries_dir = config.paths.content / "entries"
     with reporter.stage("Load registries"):
         registries = load_registries(config.paths.content, problems)
@@ -87,23 +99,22 @@ def run(config: Config, command: str, problems: Problems, reporter: Reporter, st
         summary.entries_written = len(new_entries)
         entries = entry_files.load_entries(entries_dir, registries, problems)
         problems.stop_if_errors(strict)
-        if publishes:               # the manifest records the entries as they are now
+        if staging is not None:     # the manifest records the entries as they are now
             inputs = inputs_digest(config, drafts, with_seeds=command == "all")
-    if command in ("all", "build"):
-        report = build_stage(config, registries, entries, problems, reporter, summary, strict, drafts, previous)
+    if staging is not None:
+        report = build_stage(config, registries, entries, problems, reporter, summary, strict, drafts, staging)
         write_manifest(config.paths.out, Manifest(inputs=inputs, outputs={
             path: (report.digests[path], size) for path, size in sorted(report.sizes.items())},
             broken_links=report.broken_links, problems=tuple(problems.sorted()), index_bytes=report.index_bytes))
     elif command == "check":
         check_stage(config, registries, entries, problems, reporter, drafts)
     problems.stop_if_errors(strict)
-    summary.seconds = time.perf_counter() - started
-    return summary
 
 
 def ingest_stage(config: Config, registries, existing, problems: Problems, reporter: Reporter,
                  summary: Summary) -> tuple:
     """Read the seeds and return the stories no entry holds yet; writing waits until all checks pass."""
+    from .ingest import ingest_seeds
     with reporter.stage("Ingest seeds"):
         result = ingest_seeds(config.paths.seeds, registries, existing, config.ingest_status, problems, reporter)
     summary.seeds_read, summary.stories_found = result.seeds_read, result.stories_found
@@ -121,13 +132,16 @@ class BuildReport:
 
 
 def build_stage(config: Config, registries, entries, problems: Problems, reporter: Reporter, summary: Summary,
-                strict: bool, drafts: bool, previous: Manifest | None) -> BuildReport:
+                strict: bool, drafts: bool, staging) -> BuildReport:
+    from .group import group_site
+    from .outputs import plan_site
+    from .publish import publish_site
     with reporter.stage("Group"):
         site = group_site(config, registries, entries, drafts=drafts)
     with reporter.stage("Plan"):
         plan = plan_site(config, site, drafts)
     problems.stop_if_errors(strict)
-    report = publish_site(config, plan, previous, problems, reporter, strict)
+    report = publish_site(config, plan, staging, problems, reporter, strict)
     summary.pages_written, summary.pages_kept = report.pages_written, report.pages_kept
     summary.index_bytes = report.index_bytes
     return BuildReport(plan.digests, report.sizes, report.broken_links, report.index_bytes)
@@ -135,6 +149,9 @@ def build_stage(config: Config, registries, entries, problems: Problems, reporte
 
 def check_stage(config: Config, registries, entries, problems: Problems, reporter: Reporter, drafts: bool) -> None:
     """Render every page and feed in memory, to find template mistakes; nothing is written."""
+    from .feeds import render_feeds
+    from .group import group_site
+    from .render import render_site
     with reporter.stage("Group"):
         site = group_site(config, registries, entries, drafts=drafts)
     with reporter.stage("Render pages"):

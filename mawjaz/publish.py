@@ -9,18 +9,23 @@ import ctypes
 import ctypes.util
 import os
 import shutil
+import subprocess
+import sys
+import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from .config import Config
 from .errors import Problems
 from .links import BrokenLink, find_broken_links
-from .manifest import Manifest, forget_manifest
+from .manifest import CACHE_FOLDER, Manifest, forget_manifest
 from .outputs import SEARCH_OUTPUT, Plan, make_outputs
 from .progress import Reporter
 
 BUILDING_PREFIX = ".building-"
 RETIRED_PREFIX = ".retired-"
+DISCARDED_PREFIX = "discarded-"
 
 
 @dataclass(frozen=True)
@@ -32,69 +37,104 @@ class PublishReport:
     broken_links: dict[str, list]          # page → [[line, url, reason], …], for the manifest
 
 
-def publish_site(config: Config, plan: Plan, previous: Manifest | None, problems: Problems,
+def publish_site(config: Config, plan: Plan, staging: Staging, problems: Problems,
                  reporter: Reporter, strict: bool = False) -> PublishReport:
-    """Make the outputs that changed since `previous` (all of them without it) beside the unchanged ones,
-    check the links, and swap the new site in."""
-    out = config.paths.out
-    out.parent.mkdir(parents=True, exist_ok=True)
-    remove_leftovers(out)
-    staging = out.parent / f"{BUILDING_PREFIX}{out.name}-{os.getpid()}"
-    staging.mkdir()
-    try:
-        with reporter.stage("Reuse unchanged"):
-            kept = carry_over(out, staging, plan.digests, previous)
-        wanted = sorted(path for path in plan.digests if path not in kept)
-        with reporter.stage("Render and index"):
-            made = make_outputs(plan, wanted, staging, reporter)
-        for problem in made.problems:
-            problems.add(problem)
-        problems.stop_if_errors(strict)
-        with reporter.stage("Check links"):
-            same_outputs = previous is not None and previous.outputs.keys() == plan.digests.keys()
-            broken = find_site_broken_links(config, staging, wanted if same_outputs else None,
-                                            previous.broken_links if same_outputs else {})
-            report_broken_links(config, broken, problems)
-        problems.stop_if_errors(strict)
-        with reporter.stage("Swap in"):
-            forget_manifest(out)
-            swap_into_place(staging, out)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+    """Make the outputs that changed since the previous build (all of them without one) beside the unchanged
+    ones in `staging`, check the links, and swap the new site in."""
+    previous = staging.previous
+    with reporter.stage("Reuse unchanged"):
+        kept = staging.reuse(plan.digests)
+    wanted = sorted(path for path in plan.digests if path not in kept)
+    with reporter.stage("Render and index"):
+        made = make_outputs(plan, wanted, staging.path, reporter)
+    for problem in made.problems:
+        problems.add(problem)
+    problems.stop_if_errors(strict)
+    with reporter.stage("Check links"):
+        same_outputs = previous is not None and previous.outputs.keys() == plan.digests.keys()
+        broken = find_site_broken_links(config, staging.path, wanted if same_outputs else None,
+                                        previous.broken_links if same_outputs else {})
+        report_broken_links(config, broken, problems)
+    problems.stop_if_errors(strict)
+    with reporter.stage("Swap in"):
+        staging.swap_in()
     sizes = {**{path: previous.outputs[path][1] for path in kept}, **made.sizes}
     index_bytes = made.index_bytes if SEARCH_OUTPUT in made.sizes else (previous.index_bytes if previous else 0)
     return PublishReport(pages_written=len(made.sizes), pages_kept=len(kept), index_bytes=index_bytes,
                          sizes=sizes, broken_links=broken)
 
 
-def carry_over(out: Path, staging: Path, digests: dict[str, str], previous: Manifest | None) -> set[str]:
-    """Hard-link into the new site every output whose digest is unchanged; returns those outputs.
+class Staging:
+    """The folder a new site is made in, beside the live one, and swapped in only when complete.
 
-    Links cost no copying, and the files they share with the live site are never written to: outputs
-    that changed are new files (mawjaz.outputs opens them exclusively).
+    The previous site's outputs are hard-linked into it by a background thread from the start of the run:
+    linking waits on the disk while loading the entries works the processor. Links cost no copying, and the
+    files they share with the live site are never written to: an output that changed is removed from the
+    staging folder and made as a new file (mawjaz.outputs opens it exclusively).
     """
-    kept: set[str] = set()
-    if previous is None:
-        return kept
-    made_folders: set[Path] = {staging}
-    for path, digest in digests.items():
-        recorded = previous.outputs.get(path)
-        if recorded is None or recorded[0] != digest:
-            continue
-        try:
-            if path.endswith("/"):
-                _link_tree(out / path, staging / path, made_folders)
-            elif os.stat(out / path).st_size == recorded[1]:
-                _link_file(out / path, staging / path, made_folders)
+
+    def __init__(self, out: Path, previous: Manifest | None):
+        self.out, self.previous = out, previous
+        out.parent.mkdir(parents=True, exist_ok=True)
+        remove_leftovers(out)
+        self.path = out.parent / f"{BUILDING_PREFIX}{out.name}-{os.getpid()}"
+        self.path.mkdir()
+        self._linked: list[str] = []
+        self._stop = threading.Event()
+        self._linker = None
+        if previous is not None:
+            self._linker = threading.Thread(target=self._link_previous, name="link-previous-site", daemon=True)
+            self._linker.start()
+
+    def _link_previous(self) -> None:
+        made_folders: set[Path] = {self.path}
+        for path, (_, size) in self.previous.outputs.items():
+            if self._stop.is_set():
+                return
+            try:
+                if path.endswith("/"):
+                    _link_tree(self.out / path, self.path / path, made_folders)
+                elif os.stat(self.out / path).st_size == size:
+                    _link_file(self.out / path, self.path / path, made_folders)
+                else:
+                    continue            # changed by hand since: made again
+            except FileNotFoundError:   # removed by hand since: made again
+                _remove(self.path / path)
+                continue
+            self._linked.append(path)
+
+    def reuse(self, digests: dict[str, str]) -> set[str]:
+        """The outputs carried over unchanged; linked outputs whose digest changed are taken out again."""
+        self._join()
+        kept = set()
+        for path in self._linked:
+            if digests.get(path) == self.previous.outputs[path][0]:
+                kept.add(path)
             else:
-                continue                # changed by hand since: make it again
-        except FileNotFoundError:       # removed by hand since: make it again
-            if path.endswith("/"):
-                shutil.rmtree(staging / path, ignore_errors=True)
-            continue
-        kept.add(path)
-    return kept
+                _remove(self.path / path)
+        return kept
+
+    def swap_in(self) -> None:
+        forget_manifest(self.out)   # written again once the new site is in place
+        swap_into_place(self.path, self.out)
+
+    def discard(self) -> None:
+        """After a failed or interrupted run: the live site stays as it was."""
+        self._stop.set()
+        self._join()
+        discard_tree(self.path, self.out)
+
+    def _join(self) -> None:
+        if self._linker is not None:
+            self._linker.join()
+            self._linker = None
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
 
 
 def _link_file(source: Path, target: Path, made_folders: set[Path]) -> None:
@@ -157,7 +197,9 @@ def remove_leftovers(out: Path) -> None:
     """Folders left by a build that was killed: never the live site, only our own prefixes."""
     for prefix in (BUILDING_PREFIX, RETIRED_PREFIX):
         for leftover in out.parent.glob(f"{prefix}{out.name}-*"):
-            shutil.rmtree(leftover, ignore_errors=True)
+            discard_tree(leftover, out)
+    for leftover in (out.parent / CACHE_FOLDER).glob(f"{DISCARDED_PREFIX}*"):
+        delete_in_background(leftover)      # a deletion that a reboot or a kill cut short
 
 
 def swap_into_place(staging: Path, out: Path) -> None:
@@ -170,7 +212,29 @@ def swap_into_place(staging: Path, out: Path) -> None:
         retired = out.parent / f"{RETIRED_PREFIX}{out.name}-{os.getpid()}"
         os.rename(out, retired)
         os.rename(staging, out)
-    shutil.rmtree(retired, ignore_errors=True)
+    discard_tree(retired, out)
+
+
+def discard_tree(tree: Path, out: Path) -> None:
+    """Remove a folder without waiting for the disk: it is renamed into the cache folder at once (so no
+    build mistakes it for a site), and deleted there by a process of its own that outlives the build."""
+    trash = out.parent / CACHE_FOLDER / f"{DISCARDED_PREFIX}{os.getpid()}-{time.monotonic_ns()}"
+    try:
+        trash.parent.mkdir(exist_ok=True)
+        os.rename(tree, trash)
+    except OSError:
+        shutil.rmtree(tree, ignore_errors=True)
+        return
+    delete_in_background(trash)
+
+
+def delete_in_background(folder: Path) -> None:
+    try:
+        subprocess.Popen([sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)",
+                          str(folder)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL, start_new_session=True)
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 _RENAME_EXCHANGE = 2
