@@ -27,7 +27,12 @@ class Manifest:
 
 
 def manifest_path(out: Path) -> Path:
-    return out.parent / CACHE_FOLDER / f"{out.name}.manifest.json"
+    return cache_path(out, "manifest.json")
+
+
+def cache_path(out: Path, name: str) -> Path:
+    """A file of the build's own cache for the site in `out`: beside it, never in it."""
+    return out.parent / CACHE_FOLDER / f"{out.name}.{name}"
 
 
 def read_manifest(out: Path) -> Manifest | None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from .config import Config, check_templates_folder
 from .errors import Problems
 from .inputs import inputs_digest
-from .manifest import Manifest, outputs_intact, read_manifest, write_manifest
+from .manifest import Manifest, cache_path, outputs_intact, read_manifest, write_manifest
 from .progress import Reporter
 
 # The stages' own modules are imported in run(), after the check for changes: a build that finds
@@ -84,7 +84,8 @@ def load_and_build(config: Config, command: str, problems: Problems, reporter: R
     with reporter.stage("Load registries"):
         registries = load_registries(config.paths.content, problems)
     with reporter.stage("Load entries"):   # ids are checked against registries only when those loaded
-        entries = entry_files.load_entries(entries_dir, None if problems.errors() else registries, problems)
+        entries = load_entries(config, entries_dir, None if problems.errors() else registries, problems,
+                               cached=staging is not None)
     new_entries: tuple = ()
     if command in ("all", "ingest", "check"):
         new_entries = ingest_stage(config, registries, entries, problems, reporter, summary)
@@ -97,7 +98,7 @@ def load_and_build(config: Config, command: str, problems: Problems, reporter: R
         with reporter.stage("Write new entries"):
             entry_files.write_new_entries(entries_dir, list(new_entries))
         summary.entries_written = len(new_entries)
-        entries = entry_files.load_entries(entries_dir, registries, problems)
+        entries = load_entries(config, entries_dir, registries, problems, cached=staging is not None)
         problems.stop_if_errors(strict)
         if staging is not None:     # the manifest records the entries as they are now
             inputs = inputs_digest(config, drafts, with_seeds=command == "all")
@@ -109,6 +110,18 @@ def load_and_build(config: Config, command: str, problems: Problems, reporter: R
     elif command == "check":
         check_stage(config, registries, entries, problems, reporter, drafts)
     problems.stop_if_errors(strict)
+
+
+def load_entries(config: Config, entries_dir: Path, registries, problems: Problems, cached: bool) -> list:
+    """Every entry; a build reuses the entries an earlier build parsed, if their files are unchanged."""
+    from . import entries as entry_files
+    if not cached or registries is None:
+        return entry_files.load_entries(entries_dir, registries, problems)
+    from . import entry_cache
+    from .inputs import code_digest, folder_digest
+    salt = code_digest() + folder_digest(config.paths.content, ".yaml", recursive=False) + str(entries_dir) \
+        + str(problems.root)
+    return entry_cache.load_entries(entries_dir, registries, problems, cache_path(config.paths.out, "entries.pickle"), salt)
 
 
 def ingest_stage(config: Config, registries, existing, problems: Problems, reporter: Reporter,

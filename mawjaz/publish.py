@@ -9,9 +9,9 @@ import ctypes
 import ctypes.util
 import os
 import shutil
+import signal
 import subprocess
 import sys
-import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,10 +67,11 @@ def publish_site(config: Config, plan: Plan, staging: Staging, problems: Problem
 class Staging:
     """The folder a new site is made in, beside the live one, and swapped in only when complete.
 
-    The previous site's outputs are hard-linked into it by a background thread from the start of the run:
-    linking waits on the disk while loading the entries works the processor. Links cost no copying, and the
-    files they share with the live site are never written to: an output that changed is removed from the
-    staging folder and made as a new file (mawjaz.outputs opens it exclusively).
+    The previous site's outputs are hard-linked into it from the start of the run, by a forked process of
+    its own: linking waits on the disk while loading the entries works the processor (a thread would wait
+    for the interpreter lock after every link). Links cost no copying, and the files they share with the
+    live site are never written to: an output that changed is removed from the staging folder and made as a
+    new file (mawjaz.outputs opens it exclusively).
     """
 
     def __init__(self, out: Path, previous: Manifest | None):
@@ -79,29 +80,26 @@ class Staging:
         remove_leftovers(out)
         self.path = out.parent / f"{BUILDING_PREFIX}{out.name}-{os.getpid()}"
         self.path.mkdir()
+        self._linker: tuple[int, int] | None = None      # (process id, read end of its pipe)
         self._linked: list[str] = []
-        self._stop = threading.Event()
-        self._linker = None
-        if previous is not None:
-            self._linker = threading.Thread(target=self._link_previous, name="link-previous-site", daemon=True)
-            self._linker.start()
+        if previous is not None and previous.outputs:
+            self._linker = self._start_linking()
 
-    def _link_previous(self) -> None:
-        made_folders: set[Path] = {self.path}
-        for path, (_, size) in self.previous.outputs.items():
-            if self._stop.is_set():
-                return
+    def _start_linking(self) -> tuple[int, int]:
+        reading, writing = os.pipe()
+        pid = os.fork()
+        if pid == 0:                    # the linking process: links, reports what it linked, and ends
+            code = 1
             try:
-                if path.endswith("/"):
-                    _link_tree(self.out / path, self.path / path, made_folders)
-                elif os.stat(self.out / path).st_size == size:
-                    _link_file(self.out / path, self.path / path, made_folders)
-                else:
-                    continue            # changed by hand since: made again
-            except FileNotFoundError:   # removed by hand since: made again
-                _remove(self.path / path)
-                continue
-            self._linked.append(path)
+                os.close(reading)
+                linked = _link_outputs(self.out, self.path, self.previous.outputs)
+                with os.fdopen(writing, "w", encoding="utf-8") as pipe:
+                    pipe.write("\n".join(linked))
+                code = 0
+            finally:
+                os._exit(code)
+        os.close(writing)
+        return pid, reading
 
     def reuse(self, digests: dict[str, str]) -> set[str]:
         """The outputs carried over unchanged; linked outputs whose digest changed are taken out again."""
@@ -120,14 +118,42 @@ class Staging:
 
     def discard(self) -> None:
         """After a failed or interrupted run: the live site stays as it was."""
-        self._stop.set()
+        if self._linker is not None:
+            os.kill(self._linker[0], signal.SIGKILL)
         self._join()
         discard_tree(self.path, self.out)
 
     def _join(self) -> None:
-        if self._linker is not None:
-            self._linker.join()
-            self._linker = None
+        if self._linker is None:
+            return
+        pid, reading = self._linker
+        self._linker = None
+        with os.fdopen(reading, encoding="utf-8") as pipe:
+            report = pipe.read()
+        _, status = os.waitpid(pid, 0)
+        if status == 0:
+            self._linked = report.split("\n") if report else []
+        else:                           # it failed part way: start from an empty folder, as a full build
+            shutil.rmtree(self.path, ignore_errors=True)
+            self.path.mkdir(exist_ok=True)
+
+
+def _link_outputs(out: Path, staging: Path, outputs: dict[str, tuple[str, int]]) -> list[str]:
+    """Link each recorded output of the site in `out` into `staging`; returns those linked."""
+    linked, made_folders = [], {staging}
+    for path, (_, size) in outputs.items():
+        try:
+            if path.endswith("/"):
+                _link_tree(out / path, staging / path, made_folders)
+            elif os.stat(out / path).st_size == size:
+                _link_file(out / path, staging / path, made_folders)
+            else:
+                continue                # changed by hand since: made again
+        except FileNotFoundError:       # removed by hand since: made again
+            _remove(staging / path)
+            continue
+        linked.append(path)
+    return linked
 
 
 def _remove(path: Path) -> None:

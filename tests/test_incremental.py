@@ -7,6 +7,7 @@ whose digest does not cover something it shows) makes the rebuilt site keep an o
 from __future__ import annotations
 
 import os
+import pickle
 import re
 import shutil
 from pathlib import Path
@@ -15,7 +16,7 @@ import pytest
 from conftest import ROOT, SITE_FIXTURE, run_build
 from site_files import snapshot
 
-from mawjaz.manifest import manifest_path
+from mawjaz.manifest import cache_path, manifest_path
 
 ENTRIES = "content/entries"
 
@@ -102,6 +103,25 @@ def test_a_body_edit_rewrites_only_the_outputs_that_show_the_body(tmp_path):
     assert set(changed) == {f"entries/{UNSMIL}/index.html", "data/entries.json", "feed.xml",
                      *(f"{kind}/{tag}/feed.xml" for kind, tag in feeds_of(work, UNSMIL))}
     assert re.search(r"\d+ pages written \(\d+ unchanged\)", result.stderr)
+    assert "2025-09-30-draft-entry.md:4: warning: this draft has no date yet" in result.stderr   # a cached entry's
+
+
+class Planted:
+    def __reduce__(self):
+        return (os.system, ("touch planted-code-ran",))
+
+
+def test_a_planted_entry_cache_cannot_run_code(tmp_path):
+    work = make_work(tmp_path)
+    build(work)
+    cache = cache_path(work / "site", "entries.pickle")
+    assert cache.is_file()
+    cache.write_bytes(pickle.dumps({"format": 1, "salt": "", "entries": Planted()}))
+    EDITS["body"](work)
+    build(work)
+    build(work, "clean")
+    assert not (work / "planted-code-ran").exists()
+    assert snapshot(work / "site") == snapshot(work / "clean")
 
 
 def feeds_of(work: Path, entry_id: str) -> list[tuple[str, str]]:
