@@ -23,10 +23,13 @@ class BrokenLink:
     reason: str
 
 
-def find_broken_links(site_dir: Path, base_url: str, base_path: str) -> list[BrokenLink]:
-    files = {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file()}
+def find_broken_links(site_dir: Path, base_url: str, base_path: str, pages=None,
+                      files: set[str] | None = None) -> list[BrokenLink]:
+    """Links of `pages` (default: every page) checked against every file of the site (`files`, when known)."""
+    if files is None:
+        files = {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file()}
     broken = []
-    for page in sorted(f for f in files if f.endswith(CHECKED_SUFFIXES)):
+    for page in sorted(f for f in (files if pages is None else pages) if f.endswith(CHECKED_SUFFIXES)):
         text = (site_dir / page).read_text(encoding="utf-8", errors="replace")
         for match in LINK.finditer(text):
             url = (match.group(1) if match.group(1) is not None else match.group(2)).replace("&amp;", "&")
