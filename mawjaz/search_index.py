@@ -133,18 +133,26 @@ def body_text(entry: Entry) -> str:
 
 
 def build_search_index(config: Config, site_dir: Path, search: SearchInput, problems: Problems) -> int:
-    """Write the browser's tables and a bundle for every shard in `search`, as many Pagefind runs at once
-    as there are cores; return the size of those bundles in bytes."""
+    """Write the browser's tables and a bundle for every shard in `search`; return the bundles' bytes."""
     write_browser_tables(site_dir, search.browser_tables)
-    shards = list(search.shards.items())
+    return build_shards(config, site_dir, search.shards, problems)
+
+
+def build_shards(config: Config, site_dir: Path, shards: dict[str, tuple[SearchRecord, ...]],
+                 problems: Problems) -> int:
+    """A bundle for every shard, as many Pagefind runs at once as there are cores (each run is a process
+    of its own: threads only wait for them); failures become problems. Returns the bundles' bytes."""
     if not shards:
         return 0            # nothing published yet, and Pagefind refuses an empty index: the page says so
     with ThreadPoolExecutor(max_workers=min(len(shards), os.cpu_count() or 1)) as pool:
-        outcomes = list(pool.map(lambda shard: build_shard(config, site_dir, *shard), shards))
-    for (shard, _), outcome in zip(shards, outcomes):
+        outcomes = list(pool.map(lambda shard: build_shard(config, site_dir, *shard), shards.items()))
+    for shard, outcome in zip(shards, outcomes):
         report_shard(config, shard, outcome, problems)
-    return sum(path.stat().st_size for shard, _ in shards
-               for path in shard_folder(site_dir, shard).rglob("*") if path.is_file())
+    return sum(folder_bytes(shard_folder(site_dir, shard)) for shard in shards)
+
+
+def folder_bytes(folder: Path) -> int:
+    return sum(os.path.getsize(os.path.join(parent, name)) for parent, _, names in os.walk(folder) for name in names)
 
 
 def write_browser_tables(site_dir: Path, tables: str) -> None:
@@ -155,7 +163,12 @@ def write_browser_tables(site_dir: Path, tables: str) -> None:
 
 
 def shard_folder(site_dir: Path, shard: str) -> Path:
-    return site_dir / INDEX_FOLDER / shard
+    return site_dir / shard_path(shard)
+
+
+def shard_path(shard: str) -> str:
+    """The shard's folder from the site root, as an output of the site: "pagefind/2025/"."""
+    return f"{INDEX_FOLDER}/{shard}/"
 
 
 def build_shard(config: Config, site_dir: Path, shard: str, records: tuple[SearchRecord, ...]) -> str:
