@@ -20,9 +20,11 @@ from .errors import Problem, Problems
 from .feeds import feed_makers
 from .group import SiteModel
 from .render import canonical_path, make_environment, page_list, render_page
-from .search_index import INDEX_FOLDER, BROWSER_TABLES_PATH, SearchInput, build_search_index, prepare_search
+from .search_index import (BROWSER_TABLES_PATH, INDEX_FOLDER, build_shards, folder_bytes, prepare_search, shard_path,
+                           write_browser_tables)
+from .shards import shard_of
 
-SEARCH_OUTPUT = INDEX_FOLDER + "/"        # the Pagefind bundle: one output, a folder
+SEARCH_FOLDER = INDEX_FOLDER + "/"        # each search shard is one output, a folder: pagefind/<shard>/
 BATCH_SIZE = 200                          # outputs per task: small enough to balance, big enough to be cheap
 PARALLEL_FROM = 400                       # fewer outputs than this are made in the build's own process
 
@@ -58,9 +60,13 @@ def plan_site(config: Config, site: SiteModel, drafts: bool) -> Plan:
     digests.update(fingerprints.static_digests(config))
     searched = config.search_enabled
     if searched:
-        published = [e for e in site.entries if e.status == "published"]
+        by_shard: dict[str, list] = {}
+        for entry in site.entries:
+            if entry.status == "published":
+                by_shard.setdefault(shard_of(entry), []).append(entry)
         digests[BROWSER_TABLES_PATH] = fingerprints.digest(everything, "tables")
-        digests[SEARCH_OUTPUT] = fingerprints.shard_digest(everything, "all", published, entries)
+        for shard, found in by_shard.items():
+            digests[shard_path(shard)] = fingerprints.shard_digest(everything, shard, found, entries)
     return Plan(config, site, digests, {output: (template, context) for output, template, context in listed},
                 searched)
 
@@ -72,12 +78,12 @@ def plan_site(config: Config, site: SiteModel, drafts: bool) -> Plan:
 class Made:
     sizes: dict[str, int]                 # output → bytes written (-1 for a folder)
     problems: tuple[Problem, ...]
-    index_bytes: int = 0
+    index_bytes: int = 0                  # the whole search index, made now or carried over
 
 
 def make_outputs(plan: Plan, wanted: list[str], folder: Path, reporter=None) -> Made:
     """Write the `wanted` outputs of `plan` into `folder`; in parallel when there are many."""
-    search = [path for path in wanted if path in (SEARCH_OUTPUT, BROWSER_TABLES_PATH)]
+    search = [path for path in wanted if is_search_output(path)]
     files = [path for path in wanted if path not in search]
     batches = [files[start:start + BATCH_SIZE] for start in range(0, len(files), BATCH_SIZE)]
     tasks = ([search] if search else []) + batches      # the search index first: it is the longest task
@@ -86,12 +92,15 @@ def make_outputs(plan: Plan, wanted: list[str], folder: Path, reporter=None) -> 
         results = [_make_batch_with(plan, folder, task) for task in tasks]
     else:
         results = _in_pool(plan, folder, tasks, workers, reporter, len(wanted))
-    sizes, problems, index_bytes = {}, [], 0
+    sizes, problems = {}, []
     for made in results:
         sizes.update(made.sizes)
         problems.extend(made.problems)
-        index_bytes += made.index_bytes
-    return Made(sizes, tuple(problems), index_bytes)
+    return Made(sizes, tuple(problems), folder_bytes(folder / INDEX_FOLDER) if plan.searched else 0)
+
+
+def is_search_output(path: str) -> bool:
+    return path == BROWSER_TABLES_PATH or path.startswith(SEARCH_FOLDER)
 
 
 def worker_count() -> int:
@@ -127,29 +136,34 @@ def _make_batch_in_worker(task: list[str]) -> Made:
 
 def _make_batch_with(plan: Plan, folder: Path, task: list[str]) -> Made:
     problems = Problems()
-    sizes, index_bytes, failed = {}, 0, set()
+    sizes, failed = {}, set()
     for path in task:
         if plan.pages.get(path, ("",))[0] in failed:
             continue                      # one message per broken template, not one per page
-        if path == SEARCH_OUTPUT:
-            index_bytes = _make_search_index(plan, folder, problems)
-            sizes[path] = -1
-        elif path == BROWSER_TABLES_PATH:
-            continue                      # written with the index, which needs the same vocabulary
+        if is_search_output(path):
+            continue                      # made together, below: they need the same vocabulary
+        size = _make_file(plan, folder, path, problems)
+        if size is None:
+            failed.add(plan.pages[path][0])
         else:
-            size = _make_file(plan, folder, path, problems)
-            if size is None:
-                failed.add(plan.pages[path][0])
-            else:
-                sizes[path] = size
-    if BROWSER_TABLES_PATH in task:
+            sizes[path] = size
+    searched = [path for path in task if is_search_output(path)]
+    if searched:
+        sizes.update(_make_search_outputs(plan, folder, searched, problems))
+    return Made(sizes, tuple(problems.items))
+
+
+def _make_search_outputs(plan: Plan, folder: Path, paths: list[str], problems: Problems) -> dict[str, int]:
+    """The shards among `paths`, several Pagefind runs at once, and the browser's tables if asked for
+    (never written otherwise: the previous site's copy is linked here)."""
+    shards = [path.removeprefix(SEARCH_FOLDER).rstrip("/") for path in paths if path.startswith(SEARCH_FOLDER)]
+    search = prepare_search(plan.site, shards)
+    sizes = {}
+    if BROWSER_TABLES_PATH in paths:
+        write_browser_tables(folder, search.browser_tables)
         sizes[BROWSER_TABLES_PATH] = (folder / BROWSER_TABLES_PATH).stat().st_size
-    return Made(sizes, tuple(problems.items), index_bytes)
-
-
-def _make_search_index(plan: Plan, folder: Path, problems: Problems) -> int:
-    search: SearchInput = prepare_search(plan.site)
-    return build_search_index(plan.config, folder, search, problems)
+    build_shards(plan.config, folder, search.shards, problems)
+    return {**sizes, **{shard_path(shard): -1 for shard in search.shards}}
 
 
 def _make_file(plan: Plan, folder: Path, path: str, problems: Problems) -> int | None:

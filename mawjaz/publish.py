@@ -20,7 +20,7 @@ from .config import Config
 from .errors import Problems
 from .links import BrokenLink, find_broken_links
 from .manifest import CACHE_FOLDER, Manifest, forget_manifest
-from .outputs import SEARCH_OUTPUT, Plan, make_outputs
+from .outputs import Plan, make_outputs
 from .progress import Reporter
 
 BUILDING_PREFIX = ".building-"
@@ -59,8 +59,7 @@ def publish_site(config: Config, plan: Plan, staging: Staging, problems: Problem
     with reporter.stage("Swap in"):
         staging.swap_in()
     sizes = {**{path: previous.outputs[path][1] for path in kept}, **made.sizes}
-    index_bytes = made.index_bytes if SEARCH_OUTPUT in made.sizes else (previous.index_bytes if previous else 0)
-    return PublishReport(pages_written=len(made.sizes), pages_kept=len(kept), index_bytes=index_bytes,
+    return PublishReport(pages_written=len(made.sizes), pages_kept=len(kept), index_bytes=made.index_bytes,
                          sizes=sizes, broken_links=broken)
 
 
