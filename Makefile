@@ -52,5 +52,5 @@ golden: $(STAMP)
 	$(PY) tests/golden_ingest.py
 
 clean:
-	rm -rf site .pytest_cache bench/out audit/node_modules
+	rm -rf site .mawjaz-cache .pytest_cache bench/out audit/node_modules
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

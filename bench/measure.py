@@ -1,8 +1,9 @@
 """Run one command and measure it: wall time, peak memory of its process tree, its printed output.
 
-Peak memory is the larger of two readings: the process tree's summed resident memory sampled from
-/proc every 50 ms (it sees a build and its Pagefind child running at once), and the kernel's
-high-water mark of the largest single process in the tree from wait4 (it sees spikes between samples).
+Peak memory is the larger of two readings: the process tree's summed proportional memory (PSS) sampled
+from /proc every 50 ms (it sees a build, its forked workers and its Pagefind children at once, and counts
+a page the workers share with the build once, not once per process), and the kernel's high-water mark of
+the largest single process in the tree from wait4 (it sees spikes between samples).
 """
 from __future__ import annotations
 
@@ -96,6 +97,13 @@ def descendants(root_pid: int) -> list[int]:
 
 
 def resident_bytes(pid: int) -> int:
+    """The process's proportional set size: its own pages, plus its share of pages shared with others."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    except (OSError, IndexError, ValueError):
+        pass
     try:
         return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE_BYTES
     except (OSError, IndexError, ValueError):

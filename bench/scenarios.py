@@ -11,6 +11,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from mawjaz.manifest import CACHE_FOLDER
+
 from .corpus import ROOT, EntryMaker, write_corpus, write_entry, write_seed_stories
 from .hugo_site import hugo_command, pagefind_command, write_hugo_site
 from .measure import Run, run_measured
@@ -82,7 +84,9 @@ def build(corpus: Corpus, what: str) -> Run:
 
 
 def time_mawjaz(corpus: Corpus) -> MawjazRound:
+    """A cold build (no site, no cache), then the rebuilds a maintainer's day is made of."""
     shutil.rmtree(corpus.work / "site", ignore_errors=True)
+    shutil.rmtree(corpus.work / CACHE_FOLDER, ignore_errors=True)
     full = build(corpus, "full build")
     noop = build(corpus, "no-op rebuild")
     with edited_entry(corpus):

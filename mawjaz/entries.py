@@ -61,7 +61,7 @@ def load_entries(entries_dir: Path, registries: Registries | None, problems: Pro
         entry = read_entry(path, problems, registries)
         if entry is not None:
             entries.append(entry)
-    _check_event_links(entries, problems)
+    check_event_links(entries, problems)
     return entries
 
 
@@ -267,7 +267,7 @@ def _check_statement_actors(path: Path, extra: dict, registries: Registries, pro
                            "(or write 'actor: null' when the speaker is unknown)")
 
 
-def _check_event_links(entries: list[Entry], problems: Problems) -> None:
+def check_event_links(entries: list[Entry], problems: Problems) -> None:
     """same_event / not_same_event name other entries that exist, and never both for one pair."""
     known = {entry.id for entry in entries}
     for entry in entries:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from functools import partial
 
 from .config import Config
 from .group import SiteModel, actor_path, entry_path, theme_path
@@ -21,18 +23,26 @@ EMPTY_FEED_UPDATED = "1970-01-01T00:00:00Z"   # a feed with no dated entry: a fi
 
 
 def render_feeds(config: Config, site: SiteModel) -> dict[str, str]:
+    return {path: make() for path, make in feed_makers(config, site).items()}
+
+
+def feed_makers(config: Config, site: SiteModel) -> dict[str, Callable[[], str]]:
+    """Path → a function that writes that file, so that a rebuild makes only the files that changed."""
     markdown = make_markdown()
-    files = {"feed.xml": atom_feed(config, site, "", config.title, site.entries, markdown)}
+    makers = {"feed.xml": partial(atom_feed, config, site, "", config.title, site.entries, markdown)}
     for actor_id, found in site.by_actor.items():
         title = f"{site.registries.actor_by_id[actor_id].name} — {config.title}"
-        files[actor_path(actor_id) + "feed.xml"] = atom_feed(config, site, actor_path(actor_id), title, found, markdown)
+        makers[actor_path(actor_id) + "feed.xml"] = partial(atom_feed, config, site, actor_path(actor_id), title,
+                                                            found, markdown)
     for theme_id, found in site.by_theme.items():
         title = f"{site.registries.theme_by_id[theme_id].name} — {config.title}"
-        files[theme_path(theme_id) + "feed.xml"] = atom_feed(config, site, theme_path(theme_id), title, found, markdown)
-    files["sitemap.xml"] = sitemap(config, site)
-    files["robots.txt"] = f"User-agent: *\nAllow: /\nSitemap: {config.base_url}sitemap.xml\n"
-    files.update(data_files(config, site))
-    return files
+        makers[theme_path(theme_id) + "feed.xml"] = partial(atom_feed, config, site, theme_path(theme_id), title,
+                                                            found, markdown)
+    makers["sitemap.xml"] = partial(sitemap, config, site)
+    makers["robots.txt"] = lambda: f"User-agent: *\nAllow: /\nSitemap: {config.base_url}sitemap.xml\n"
+    for name, make in data_file_makers(config, site).items():
+        makers[name] = make
+    return makers
 
 
 def atom_time(date: str | None) -> str:
@@ -97,16 +107,26 @@ def sitemap(config: Config, site: SiteModel) -> str:
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(urlset, encoding="unicode") + "\n"
 
 
-def data_files(config: Config, site: SiteModel) -> dict[str, str]:
+def data_file_makers(config: Config, site: SiteModel) -> dict[str, Callable[[], str]]:
     """data/entries.json, actors.json, themes.json: the shown record, for researchers."""
-    entries = [{"id": e.id, "url": config.base_url + entry_path(e.id), "title": e.title, "date": e.date,
-                "source": e.source, "place": e.place, "actors": list(e.actors), "themes": list(e.themes),
-                "summary": e.summary, "body": e.body,
-                "statements": [s.as_front_matter() for s in site.statements[e.id]]} for e in site.entries]
-    actors = [{"id": a.id, "url": config.base_url + actor_path(a.id), "name": a.name, "name_en": a.name_en,
-               "kind": a.kind, "role": a.role, "affiliation": a.affiliation, "entries": len(site.by_actor[a.id])}
-              for a in site.registries.actors if a.id in site.by_actor]
-    themes = [{"id": t.id, "url": config.base_url + theme_path(t.id), "name": t.name, "name_en": t.name_en,
-               "entries": len(site.by_theme[t.id])} for t in site.registries.themes if t.id in site.by_theme]
-    return {f"data/{name}.json": json.dumps(value, ensure_ascii=False, indent=1) + "\n"
-            for name, value in (("entries", entries), ("actors", actors), ("themes", themes))}
+    def entries():
+        return [{"id": e.id, "url": config.base_url + entry_path(e.id), "title": e.title, "date": e.date,
+                 "source": e.source, "place": e.place, "actors": list(e.actors), "themes": list(e.themes),
+                 "summary": e.summary, "body": e.body,
+                 "statements": [s.as_front_matter() for s in site.statements[e.id]]} for e in site.entries]
+
+    def actors():
+        return [{"id": a.id, "url": config.base_url + actor_path(a.id), "name": a.name, "name_en": a.name_en,
+                 "kind": a.kind, "role": a.role, "affiliation": a.affiliation, "entries": len(site.by_actor[a.id])}
+                for a in site.registries.actors if a.id in site.by_actor]
+
+    def themes():
+        return [{"id": t.id, "url": config.base_url + theme_path(t.id), "name": t.name, "name_en": t.name_en,
+                 "entries": len(site.by_theme[t.id])} for t in site.registries.themes if t.id in site.by_theme]
+
+    return {f"data/{name}.json": partial(json_text, value) for name, value in
+            (("entries", entries), ("actors", actors), ("themes", themes))}
+
+
+def json_text(make_value: Callable[[], object]) -> str:
+    return json.dumps(make_value(), ensure_ascii=False, indent=1) + "\n"

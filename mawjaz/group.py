@@ -12,6 +12,7 @@ from .config import Config
 from .model import ACTOR_KINDS, Actor, Entry, Registries, Theme
 from .network import network_views
 from .same_event import same_event_links
+from .shards import published_shards
 from .statements import Statement
 from .wording import padded_date
 
@@ -65,6 +66,10 @@ class SiteModel:
 
     def shown_sources(self) -> list:
         return most_listed(self.registries.sources, self.by_source)
+
+    def search_shards(self) -> list[str]:
+        """The search index's shards, in the order the search page merges them (mawjaz/shards.py)."""
+        return published_shards(self.entries)
 
     def theme_matrix(self) -> tuple[list[Actor], list[Theme], dict]:
         """The most active actors × the shown themes, and entries per (actor id, theme id)."""

@@ -5,18 +5,14 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import entries as entry_files
 from .config import Config, check_templates_folder
 from .errors import Problems
-from .feeds import render_feeds
-from .group import group_site
-from .ingest import ingest_seeds
+from .inputs import inputs_digest
+from .manifest import Manifest, cache_path, outputs_intact, read_manifest, write_manifest
 from .progress import Reporter
-from .publish import publish_site
-from .registries import check_unused_registry_entries, load_registries
-from .render import render_site
-from .search_index import prepare_search
 
+# The stages' own modules are imported in run(), after the check for changes: a build that finds
+# nothing to do never loads Jinja2, Babel or markdown-it, and ends in a fraction of a second.
 
 @dataclass
 class Summary:
@@ -26,30 +22,70 @@ class Summary:
     entries_kept: int = 0
     seeds_changed_kept: int = 0
     pages_written: int = 0
+    pages_kept: int = 0
     index_bytes: int = 0
+    up_to_date: bool = False      # nothing changed since the last build: nothing was read or written
     seconds: float = 0.0
 
     def line(self) -> str:
+        if self.up_to_date:
+            return (f"Done: nothing changed since the last build, the site is up to date "
+                    f"(search index {self.index_bytes / 1024:.0f} KB), in {self.seconds:.1f} s")
         return (f"Done: {self.seeds_read} seeds read, {self.stories_found} stories found, "
                 f"{self.entries_written} entries written, {self.entries_kept} kept"
                 + (f" ({self.seeds_changed_kept} from a changed seed)" if self.seeds_changed_kept else "") + ", "
-                f"{self.pages_written} pages written, search index {self.index_bytes / 1024:.0f} KB, "
-                f"in {self.seconds:.1f} s")
+                f"{self.pages_written} pages written"
+                + (f" ({self.pages_kept} unchanged)" if self.pages_kept else "") + ", "
+                f"search index {self.index_bytes / 1024:.0f} KB, in {self.seconds:.1f} s")
 
 
 def run(config: Config, command: str, problems: Problems, reporter: Reporter, strict: bool = False,
         drafts: bool = False) -> Summary:
     """`all` = ingest then build; `ingest`; `build`; `check` (validate, write nothing).
 
-    Every input is read and checked before anything is written, so one run shows every problem.
+    Every input is read and checked before anything is written, so one run shows every problem. A build
+    whose inputs are those of the site already built does nothing, and shows that build's problems again.
     """
     started = time.perf_counter()
     summary = Summary()
+    publishes = command in ("all", "build")
+    previous, inputs = None, ""
+    if publishes:
+        with reporter.stage("Compare with last build"):
+            inputs = inputs_digest(config, drafts, with_seeds=command == "all")
+            previous = read_manifest(config.paths.out)
+            unchanged = previous is not None and previous.inputs == inputs and outputs_intact(config.paths.out, previous)
+        if unchanged:
+            for problem in previous.problems:
+                problems.add(problem)
+            problems.stop_if_errors(strict)
+            summary.up_to_date, summary.index_bytes = True, previous.index_bytes
+            summary.seconds = time.perf_counter() - started
+            return summary
+    staging = None
+    if publishes:   # the previous site is linked into it while the entries load
+        from .publish import Staging
+        staging = Staging(config.paths.out, previous)
+    try:
+        load_and_build(config, command, problems, reporter, summary, strict, drafts, staging, inputs)
+    except BaseException:
+        if staging is not None:
+            staging.discard()
+        raise
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def load_and_build(config: Config, command: str, problems: Problems, reporter: Reporter, summary: Summary,
+                   strict: bool, drafts: bool, staging, inputs: str) -> None:
+    from . import entries as entry_files
+    from .registries import check_unused_registry_entries, load_registries
     entries_dir = config.paths.content / "entries"
     with reporter.stage("Load registries"):
         registries = load_registries(config.paths.content, problems)
     with reporter.stage("Load entries"):   # ids are checked against registries only when those loaded
-        entries = entry_files.load_entries(entries_dir, None if problems.errors() else registries, problems)
+        entries = load_entries(config, entries_dir, None if problems.errors() else registries, problems,
+                               cached=staging is not None)
     new_entries: tuple = ()
     if command in ("all", "ingest", "check"):
         new_entries = ingest_stage(config, registries, entries, problems, reporter, summary)
@@ -62,19 +98,36 @@ def run(config: Config, command: str, problems: Problems, reporter: Reporter, st
         with reporter.stage("Write new entries"):
             entry_files.write_new_entries(entries_dir, list(new_entries))
         summary.entries_written = len(new_entries)
-        entries = entry_files.load_entries(entries_dir, registries, problems)
+        entries = load_entries(config, entries_dir, registries, problems, cached=staging is not None)
         problems.stop_if_errors(strict)
-    if command in ("all", "build", "check"):
-        build_stage(config, registries, entries, problems, reporter, summary, strict, drafts,
-                    write=command != "check")
+        if staging is not None:     # the manifest records the entries as they are now
+            inputs = inputs_digest(config, drafts, with_seeds=command == "all")
+    if staging is not None:
+        report = build_stage(config, registries, entries, problems, reporter, summary, strict, drafts, staging)
+        write_manifest(config.paths.out, Manifest(inputs=inputs, outputs={
+            path: (report.digests[path], size) for path, size in sorted(report.sizes.items())},
+            broken_links=report.broken_links, problems=tuple(problems.sorted()), index_bytes=report.index_bytes))
+    elif command == "check":
+        check_stage(config, registries, entries, problems, reporter, drafts)
     problems.stop_if_errors(strict)
-    summary.seconds = time.perf_counter() - started
-    return summary
+
+
+def load_entries(config: Config, entries_dir: Path, registries, problems: Problems, cached: bool) -> list:
+    """Every entry; a build reuses the entries an earlier build parsed, if their files are unchanged."""
+    from . import entries as entry_files
+    if not cached or registries is None:
+        return entry_files.load_entries(entries_dir, registries, problems)
+    from . import entry_cache
+    from .inputs import code_digest, folder_digest
+    salt = code_digest() + folder_digest(config.paths.content, ".yaml", recursive=False) + str(entries_dir) \
+        + str(problems.root)
+    return entry_cache.load_entries(entries_dir, registries, problems, cache_path(config.paths.out, "entries.pickle"), salt)
 
 
 def ingest_stage(config: Config, registries, existing, problems: Problems, reporter: Reporter,
                  summary: Summary) -> tuple:
     """Read the seeds and return the stories no entry holds yet; writing waits until all checks pass."""
+    from .ingest import ingest_seeds
     with reporter.stage("Ingest seeds"):
         result = ingest_seeds(config.paths.seeds, registries, existing, config.ingest_status, problems, reporter)
     summary.seeds_read, summary.stories_found = result.seeds_read, result.stories_found
@@ -83,22 +136,41 @@ def ingest_stage(config: Config, registries, existing, problems: Problems, repor
     return result.new_entries
 
 
+@dataclass(frozen=True)
+class BuildReport:
+    digests: dict[str, str]
+    sizes: dict[str, int]
+    broken_links: dict[str, list]
+    index_bytes: int
+
+
 def build_stage(config: Config, registries, entries, problems: Problems, reporter: Reporter, summary: Summary,
-                strict: bool, drafts: bool, write: bool) -> None:
+                strict: bool, drafts: bool, staging) -> BuildReport:
+    from .group import group_site
+    from .outputs import plan_site
+    from .publish import publish_site
+    with reporter.stage("Group"):
+        site = group_site(config, registries, entries, drafts=drafts)
+    with reporter.stage("Plan"):
+        plan = plan_site(config, site, drafts)
+    problems.stop_if_errors(strict)
+    report = publish_site(config, plan, staging, problems, reporter, strict)
+    summary.pages_written, summary.pages_kept = report.pages_written, report.pages_kept
+    summary.index_bytes = report.index_bytes
+    return BuildReport(plan.digests, report.sizes, report.broken_links, report.index_bytes)
+
+
+def check_stage(config: Config, registries, entries, problems: Problems, reporter: Reporter, drafts: bool) -> None:
+    """Render every page and feed in memory, to find template mistakes; nothing is written."""
+    from .feeds import render_feeds
+    from .group import group_site
+    from .render import render_site
     with reporter.stage("Group"):
         site = group_site(config, registries, entries, drafts=drafts)
     with reporter.stage("Render pages"):
-        pages = render_site(config, site, problems, reporter)
+        render_site(config, site, problems, reporter)
     with reporter.stage("Render feeds"):
-        pages.update(render_feeds(config, site))
-    problems.stop_if_errors(strict)
-    if not write:
-        return
-    with reporter.stage("Prepare search"):
-        search = prepare_search(site) if config.search_enabled else None
-    with reporter.stage("Publish and index"):
-        report = publish_site(config, pages, problems, reporter, search, strict)
-    summary.pages_written, summary.index_bytes = report.pages_written, report.index_bytes
+        render_feeds(config, site)
 
 
 def project_root(config: Config) -> Path:

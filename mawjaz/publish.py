@@ -1,4 +1,4 @@
-"""Write the site to a temporary folder, copy static files, index for search, then swap it in.
+"""Write the site to a temporary folder, reusing what has not changed, then swap it in.
 
 A build that fails or is killed at any moment leaves the previous site/ as it was: the new site is
 complete before it replaces the old one, and the replacement is one atomic exchange of two folders.
@@ -9,53 +9,204 @@ import ctypes
 import ctypes.util
 import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from .config import Config
 from .errors import Problems
-from .links import find_broken_links
+from .links import BrokenLink, find_broken_links
+from .manifest import CACHE_FOLDER, Manifest, forget_manifest
+from .outputs import Plan, make_outputs
 from .progress import Reporter
-from .search_index import SearchInput, build_search_index
 
 BUILDING_PREFIX = ".building-"
 RETIRED_PREFIX = ".retired-"
+DISCARDED_PREFIX = "discarded-"
 
 
 @dataclass(frozen=True)
 class PublishReport:
-    pages_written: int
+    pages_written: int                     # outputs made by this build
+    pages_kept: int                        # outputs carried over unchanged from the previous site
     index_bytes: int
+    sizes: dict[str, int]                  # every output → its size (-1 for a folder), for the manifest
+    broken_links: dict[str, list]          # page → [[line, url, reason], …], for the manifest
 
 
-def publish_site(config: Config, pages: dict[str, str | bytes], problems: Problems,
-                 reporter: Reporter, search: SearchInput | None = None, strict: bool = False) -> PublishReport:
-    out = config.paths.out
-    out.parent.mkdir(parents=True, exist_ok=True)
-    remove_leftovers(out)
-    staging = out.parent / f"{BUILDING_PREFIX}{out.name}-{os.getpid()}"
-    staging.mkdir()
+def publish_site(config: Config, plan: Plan, staging: Staging, problems: Problems,
+                 reporter: Reporter, strict: bool = False) -> PublishReport:
+    """Make the outputs that changed since the previous build (all of them without one) beside the unchanged
+    ones in `staging`, check the links, and swap the new site in."""
+    previous = staging.previous
+    with reporter.stage("Reuse unchanged"):
+        kept = staging.reuse(plan.digests)
+    wanted = sorted(path for path in plan.digests if path not in kept)
+    with reporter.stage("Render and index"):
+        made = make_outputs(plan, wanted, staging.path, reporter)
+    for problem in made.problems:
+        problems.add(problem)
+    problems.stop_if_errors(strict)
+    with reporter.stage("Check links"):
+        same_outputs = previous is not None and previous.outputs.keys() == plan.digests.keys()
+        broken = find_site_broken_links(config, staging.path, wanted if same_outputs else None,
+                                        previous.broken_links if same_outputs else {})
+        report_broken_links(config, broken, problems)
+    problems.stop_if_errors(strict)
+    with reporter.stage("Swap in"):
+        staging.swap_in()
+    sizes = {**{path: previous.outputs[path][1] for path in kept}, **made.sizes}
+    return PublishReport(pages_written=len(made.sizes), pages_kept=len(kept), index_bytes=made.index_bytes,
+                         sizes=sizes, broken_links=broken)
+
+
+class Staging:
+    """The folder a new site is made in, beside the live one, and swapped in only when complete.
+
+    The previous site's outputs are hard-linked into it from the start of the run, by a forked process of
+    its own: linking waits on the disk while loading the entries works the processor (a thread would wait
+    for the interpreter lock after every link). Links cost no copying, and the files they share with the
+    live site are never written to: an output that changed is removed from the staging folder and made as a
+    new file (mawjaz.outputs opens it exclusively).
+    """
+
+    def __init__(self, out: Path, previous: Manifest | None):
+        self.out, self.previous = out, previous
+        out.parent.mkdir(parents=True, exist_ok=True)
+        remove_leftovers(out)
+        self.path = out.parent / f"{BUILDING_PREFIX}{out.name}-{os.getpid()}"
+        self.path.mkdir()
+        self._linker: tuple[int, int] | None = None      # (process id, read end of its pipe)
+        self._linked: list[str] = []
+        if previous is not None and previous.outputs:
+            self._linker = self._start_linking()
+
+    def _start_linking(self) -> tuple[int, int]:
+        reading, writing = os.pipe()
+        pid = os.fork()
+        if pid == 0:                    # the linking process: links, reports what it linked, and ends
+            code = 1
+            try:
+                os.close(reading)
+                linked = _link_outputs(self.out, self.path, self.previous.outputs)
+                with os.fdopen(writing, "w", encoding="utf-8") as pipe:
+                    pipe.write("\n".join(linked))
+                code = 0
+            finally:
+                os._exit(code)
+        os.close(writing)
+        return pid, reading
+
+    def reuse(self, digests: dict[str, str]) -> set[str]:
+        """The outputs carried over unchanged; linked outputs whose digest changed are taken out again."""
+        self._join()
+        kept = set()
+        for path in self._linked:
+            if digests.get(path) == self.previous.outputs[path][0]:
+                kept.add(path)
+            else:
+                _remove(self.path / path)
+        return kept
+
+    def swap_in(self) -> None:
+        forget_manifest(self.out)   # written again once the new site is in place
+        swap_into_place(self.path, self.out)
+
+    def discard(self) -> None:
+        """After a failed or interrupted run: the live site stays as it was."""
+        if self._linker is not None:
+            os.kill(self._linker[0], signal.SIGKILL)
+        self._join()
+        discard_tree(self.path, self.out)
+
+    def _join(self) -> None:
+        if self._linker is None:
+            return
+        pid, reading = self._linker
+        self._linker = None
+        with os.fdopen(reading, encoding="utf-8") as pipe:
+            report = pipe.read()
+        _, status = os.waitpid(pid, 0)
+        if status == 0:
+            self._linked = report.split("\n") if report else []
+        else:                           # it failed part way: start from an empty folder, as a full build
+            shutil.rmtree(self.path, ignore_errors=True)
+            self.path.mkdir(exist_ok=True)
+
+
+def _link_outputs(out: Path, staging: Path, outputs: dict[str, tuple[str, int]]) -> list[str]:
+    """Link each recorded output of the site in `out` into `staging`; returns those linked."""
+    linked, made_folders = [], {staging}
+    for path, (_, size) in outputs.items():
+        try:
+            if path.endswith("/"):
+                _link_tree(out / path, staging / path, made_folders)
+            elif os.stat(out / path).st_size == size:
+                _link_file(out / path, staging / path, made_folders)
+            else:
+                continue                # changed by hand since: made again
+        except FileNotFoundError:       # removed by hand since: made again
+            _remove(staging / path)
+            continue
+        linked.append(path)
+    return linked
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
+
+
+def _link_file(source: Path, target: Path, made_folders: set[Path]) -> None:
+    if target.parent not in made_folders:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        made_folders.add(target.parent)
     try:
-        write_pages(staging, pages, reporter)
-        copy_static(config.paths.static, staging / "static")
-        index_bytes = build_search_index(config, staging, search, problems) if search else 0
-        report_broken_links(config, staging, problems)
-        problems.stop_if_errors(strict)
-        swap_into_place(staging, out)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return PublishReport(pages_written=len(pages), index_bytes=index_bytes)
+        os.link(source, target)
+    except OSError as error:
+        if isinstance(error, FileNotFoundError):
+            raise
+        shutil.copy2(source, target)    # a file system without hard links: copy instead
 
 
-def report_broken_links(config: Config, staging: Path, problems: Problems) -> None:
+def _link_tree(source: Path, target: Path, made_folders: set[Path]) -> None:
+    if not source.is_dir():
+        raise FileNotFoundError(source)
+    for folder, _, names in os.walk(source):
+        relative = Path(folder).relative_to(source)
+        for name in names:
+            _link_file(Path(folder) / name, target / relative / name, made_folders)
+
+
+def find_site_broken_links(config: Config, staging: Path, pages: list[str] | None,
+                           kept_broken: dict[str, list]) -> dict[str, list]:
+    """Page → its broken links. With `pages`, only those are read, and the other pages keep what the previous
+    build found: valid when the site has the same files, so no link can have gained or lost its target."""
+    files = {os.path.relpath(os.path.join(folder, name), staging).replace(os.sep, "/")
+             for folder, _, names in os.walk(staging) for name in names}
+    broken: dict[str, list] = {}
+    if pages is not None:
+        rewritten = set(pages)
+        broken = {page: links for page, links in kept_broken.items() if page not in rewritten}
+    for link in find_broken_links(staging, config.base_url, config.base_path, pages=pages, files=files):
+        broken.setdefault(link.page, []).append([link.line, link.url, link.reason])
+    return dict(sorted(broken.items()))
+
+
+def report_broken_links(config: Config, broken: dict[str, list], problems: Problems) -> None:
     """One warning per link that leads nowhere, named by a page it will have in the published site.
 
     The same link repeats in lists and feeds; it is named once, by the entry it comes from if any.
     """
     by_url: dict[str, list] = {}
-    for link in find_broken_links(staging, config.base_url, config.base_path):
-        by_url.setdefault(link.url, []).append(link)
+    for page, links in broken.items():
+        for line, url, reason in links:
+            by_url.setdefault(url, []).append(BrokenLink(page, line, url, reason))
     for url, links in sorted(by_url.items()):
         first = min(links, key=lambda link: (not link.page.startswith("entries/"), link.page, link.line))
         others = len({link.page for link in links}) - 1
@@ -67,30 +218,13 @@ def report_broken_links(config: Config, staging: Path, problems: Problems) -> No
                          f"link '{url}' leads to no page: {first.reason}{also}", hint)
 
 
-def write_pages(root: Path, pages: dict[str, str | bytes], reporter: Reporter) -> None:
-    resolved_root = root.resolve()
-    total = len(pages)
-    for done, (relative, content) in enumerate(sorted(pages.items()), start=1):
-        target = root / relative
-        if not target.resolve().is_relative_to(resolved_root) or relative.startswith("/"):
-            raise ValueError(f"refusing to write outside the site: {relative!r}")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, str):
-            content = content.encode("utf-8")
-        target.write_bytes(content)
-        reporter.progress("pages", done, total)
-
-
-def copy_static(static_dir: Path, target: Path) -> None:
-    if static_dir.is_dir():
-        shutil.copytree(static_dir, target, dirs_exist_ok=True)
-
-
 def remove_leftovers(out: Path) -> None:
     """Folders left by a build that was killed: never the live site, only our own prefixes."""
     for prefix in (BUILDING_PREFIX, RETIRED_PREFIX):
         for leftover in out.parent.glob(f"{prefix}{out.name}-*"):
-            shutil.rmtree(leftover, ignore_errors=True)
+            discard_tree(leftover, out)
+    for leftover in (out.parent / CACHE_FOLDER).glob(f"{DISCARDED_PREFIX}*"):
+        delete_in_background(leftover)      # a deletion that a reboot or a kill cut short
 
 
 def swap_into_place(staging: Path, out: Path) -> None:
@@ -103,7 +237,29 @@ def swap_into_place(staging: Path, out: Path) -> None:
         retired = out.parent / f"{RETIRED_PREFIX}{out.name}-{os.getpid()}"
         os.rename(out, retired)
         os.rename(staging, out)
-    shutil.rmtree(retired, ignore_errors=True)
+    discard_tree(retired, out)
+
+
+def discard_tree(tree: Path, out: Path) -> None:
+    """Remove a folder without waiting for the disk: it is renamed into the cache folder at once (so no
+    build mistakes it for a site), and deleted there by a process of its own that outlives the build."""
+    trash = out.parent / CACHE_FOLDER / f"{DISCARDED_PREFIX}{os.getpid()}-{time.monotonic_ns()}"
+    try:
+        trash.parent.mkdir(exist_ok=True)
+        os.rename(tree, trash)
+    except OSError:
+        shutil.rmtree(tree, ignore_errors=True)
+        return
+    delete_in_background(trash)
+
+
+def delete_in_background(folder: Path) -> None:
+    try:
+        subprocess.Popen([sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)",
+                          str(folder)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL, start_new_session=True)
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 _RENAME_EXCHANGE = 2

@@ -1,15 +1,24 @@
-"""The search index: one Pagefind record per published entry.
+"""The search index: one Pagefind record per published entry, in one Pagefind bundle per shard (year).
 
 A record's indexed words are search keys (mawjaz.search_terms), not the words as written, so that every
-spelling a reader types finds the same entries. The words as written travel in the record's metadata:
-the search page shows them and highlights the words whose keys match the query's keys.
+spelling a reader types finds the same entries. The words as written travel with the record: the search
+page shows them and highlights the words whose keys match the query's keys.
+
+Each shard (mawjaz/shards.py: a year, or "undated") is a complete bundle at pagefind/<shard>/, built by
+its own Pagefind run, and the search page merges them (Pagefind's mergeIndex). So Pagefind's memory is
+that of one year, shards are indexed side by side on every core, and a build that changed one year's
+entries needs to index only that year again.
 """
 from __future__ import annotations
 
 import html
+import os
+import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,15 +28,26 @@ from .group import SiteModel, entry_path
 from .markup import make_markdown, plain_text
 from .model import Entry
 from .search_terms import SearchVocabulary, browser_tables, build_vocabulary, closed_words, index_text
+from .shards import in_merge_order, published_shards, shard_of
 from .stable_index import UnfamiliarIndex, stabilise_bundle
 from .wording import format_partial_date, padded_date
 
 INDEX_FOLDER = "pagefind"
 BROWSER_TABLES_PATH = "static/arabic-normalise.js"
 NAMES_WEIGHT = "0.5"     # an actor's other names count, but less than the entry's own words
+# Each shard is indexed as a private-use language (BCP 47 "x-…", no stemmer, like no language at all).
+# Pagefind names every result by its language and a hash, so the search page can tell a result's shard,
+# and so its year, without loading it: it needs that to sort by date across shards.
+SHARD_LANGUAGE_PREFIX = "x-"
 # Pagefind's own interfaces: the search page has its own, so these are not published.
 UNUSED_BUNDLE_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
                        "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+# The text an excerpt is cut from travels as a filter value: Pagefind keeps it with the result and never
+# indexes it, while it indexes every word of metadata (for the whole text, that doubled each shard's word
+# index and Pagefind's memory). The search page never filters by it, so that filter's file is never
+# downloaded.
+EXCERPT_FILTER = "text"
+UNORDERED = "left as Pagefind wrote it: "    # starts the outcome of a shard that is usable but not in order
 
 
 @dataclass(frozen=True)
@@ -38,26 +58,40 @@ class SearchRecord:
 
 @dataclass(frozen=True)
 class SearchInput:
-    records: tuple[SearchRecord, ...]
+    shards: dict[str, tuple[SearchRecord, ...]]   # shard → its records, shards in merge order
     browser_tables: str   # the JavaScript module the search page folds queries with
 
 
-def prepare_search(site: SiteModel) -> SearchInput:
-    """Records for the published entries only (never drafts, even when drafts are shown)."""
+def search_shards(site: SiteModel) -> list[str]:
+    """The shards of the published entries, in the order the search page merges them."""
+    return published_shards(site.entries)
+
+
+def prepare_search(site: SiteModel, shards: Iterable[str] | None = None) -> SearchInput:
+    """Records for the published entries only (never drafts, even when drafts are shown), by shard.
+
+    With `shards`, only those shards get records (each named one is present, empty if no published
+    entry is left in it): a build that knows which shards changed computes no other documents.
+    """
     vocabulary = build_vocabulary(site.registries)
-    published = [entry for entry in site.entries if entry.status == "published"]
-    records = tuple(entry_record(entry, site, vocabulary) for entry in published)
-    return SearchInput(records=records, browser_tables=browser_tables(vocabulary))
+    names = search_shards(site) if shards is None else in_merge_order(shards)
+    grouped: dict[str, list[SearchRecord]] = {name: [] for name in names}
+    for entry in site.entries:
+        if entry.status == "published" and shard_of(entry) in grouped:
+            grouped[shard_of(entry)].append(entry_record(entry, site, vocabulary))
+    return SearchInput(shards={name: tuple(records) for name, records in grouped.items()},
+                       browser_tables=browser_tables(vocabulary))
 
 
 def entry_record(entry: Entry, site: SiteModel, vocabulary: SearchVocabulary) -> SearchRecord:
     registries, text = site.registries, body_text(entry)
     source = registries.source_by_id[entry.source].name if entry.source else ""
     meta = {"title": entry.title, "date": format_partial_date(entry.date, site.config.locale),
-            "iso": entry.date or "", "source": source, "text": text or entry.summary}
+            "iso": entry.date or "", "source": source}
     filters = {"actor": [registries.actor_by_id[actor_id].name for actor_id in entry.actors],
                "theme": [registries.theme_by_id[theme_id].name for theme_id in entry.themes],
-               "source": [source] if source else [], "year": [(entry.date or "")[:4]]}
+               "source": [source] if source else [], "year": [(entry.date or "")[:4]],
+               EXCERPT_FILTER: [text or entry.summary]}
     document = "".join((
         "<html><body data-pagefind-body>",
         f"<h1>{index_text(entry.title, vocabulary)}</h1>",
@@ -95,38 +129,95 @@ def body_text(entry: Entry) -> str:
     return plain_text(_MARKDOWN, entry.body)
 
 
-# ---------------------------------------------------------------- writing the bundle
+# ---------------------------------------------------------------- writing the bundles
 
 
 def build_search_index(config: Config, site_dir: Path, search: SearchInput, problems: Problems) -> int:
-    """Write the browser's tables and the Pagefind bundle into site_dir; return the bundle size in bytes."""
-    tables = site_dir / BROWSER_TABLES_PATH
-    tables.parent.mkdir(parents=True, exist_ok=True)
-    tables.write_text(search.browser_tables, encoding="utf-8")
-    if not search.records:
+    """Write the browser's tables and a bundle for every shard in `search`; return the bundles' bytes."""
+    write_browser_tables(site_dir, search.browser_tables)
+    return build_shards(config, site_dir, search.shards, problems)
+
+
+def build_shards(config: Config, site_dir: Path, shards: dict[str, tuple[SearchRecord, ...]],
+                 problems: Problems) -> int:
+    """A bundle for every shard, as many Pagefind runs at once as there are cores (each run is a process
+    of its own: threads only wait for them); failures become problems. Returns the bundles' bytes."""
+    if not shards:
         return 0            # nothing published yet, and Pagefind refuses an empty index: the page says so
-    bundle = site_dir / INDEX_FOLDER
-    with tempfile.TemporaryDirectory(prefix="mawjaz-search-") as documents:
-        write_documents(Path(documents), search.records)
-        failure = run_pagefind(Path(documents), bundle)
-    if failure:
-        problems.error(config.path, None, f"the search index could not be built: {failure}",
+    with ThreadPoolExecutor(max_workers=min(len(shards), os.cpu_count() or 1)) as pool:
+        outcomes = list(pool.map(lambda shard: build_shard(config, site_dir, *shard), shards.items()))
+    for shard, outcome in zip(shards, outcomes):
+        report_shard(config, shard, outcome, problems)
+    return sum(folder_bytes(shard_folder(site_dir, shard)) for shard in shards)
+
+
+def folder_bytes(folder: Path) -> int:
+    return sum(os.path.getsize(os.path.join(parent, name)) for parent, _, names in os.walk(folder) for name in names)
+
+
+def write_browser_tables(site_dir: Path, tables: str) -> None:
+    """static/arabic-normalise.js, which the search page folds queries with."""
+    target = site_dir / BROWSER_TABLES_PATH
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(tables, encoding="utf-8")
+
+
+def shard_folder(site_dir: Path, shard: str) -> Path:
+    return site_dir / shard_path(shard)
+
+
+def shard_path(shard: str) -> str:
+    """The shard's folder from the site root, as an output of the site: "pagefind/2025/"."""
+    return f"{INDEX_FOLDER}/{shard}/"
+
+
+def build_shard(config: Config, site_dir: Path, shard: str, records: tuple[SearchRecord, ...]) -> str:
+    """Index one shard's records as a complete bundle at site_dir/pagefind/<shard>/, in place of what was
+    there (a shard without records is removed); return "" or what went wrong (see report_shard).
+
+    Pagefind writes into a temporary folder of this call's own, and the bundle moves into place only
+    once complete and in order: nothing is shared with other calls, so shards can be built side by side
+    in threads or in forked processes. `config` is not read today; it stays for the callers' sake.
+    """
+    target = shard_folder(site_dir, shard)
+    if not records:
+        shutil.rmtree(target, ignore_errors=True)
+        return ""
+    with tempfile.TemporaryDirectory(prefix=f"mawjaz-search-{shard}-") as work:
+        documents, bundle = Path(work) / "documents", Path(work) / "bundle"
+        write_documents(documents, records)
+        failure = run_pagefind(documents, bundle, SHARD_LANGUAGE_PREFIX + shard)
+        if failure:
+            return failure
+        outcome = finish_bundle(bundle)
+        shutil.rmtree(target, ignore_errors=True)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(bundle, target)
+    return outcome
+
+
+def report_shard(config: Config, shard: str, outcome: str, problems: Problems) -> None:
+    """What build_shard returned, as a problem: a shard left out of canonical order is a warning (it
+    works, but two builds will differ); any other failure is an error."""
+    if outcome.startswith(UNORDERED):
+        problems.warning(config.path, None, f"the search index of {shard} was left as Pagefind wrote it, so two "
+                                            f"builds will differ: {outcome.removeprefix(UNORDERED)}",
+                         "install the Pagefind version pinned in requirements.txt, whose index format the build knows")
+    elif outcome:
+        problems.error(config.path, None, f"the search index of {shard} could not be built: {outcome}",
                        "check that `pip install -r requirements.txt` installed pagefind[bin]")
-        return 0
-    finish_bundle(config, bundle, problems)
-    return sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file())
 
 
-def finish_bundle(config: Config, bundle: Path, problems: Problems) -> None:
-    """Drop Pagefind's unused interfaces and put its indexes in an order that is the same on every run."""
+def finish_bundle(bundle: Path) -> str:
+    """Drop Pagefind's unused interfaces and put its indexes in an order that is the same on every run;
+    return "" or, when the bundle is not in a form this build knows, UNORDERED and the reason."""
     for name in UNUSED_BUNDLE_FILES:
         (bundle / name).unlink(missing_ok=True)
     try:
         stabilise_bundle(bundle)
     except UnfamiliarIndex as reason:
-        problems.warning(config.path, None,
-                         f"the search index was left as Pagefind wrote it, so two builds will differ: {reason}",
-                         "install the Pagefind version pinned in requirements.txt, whose index format the build knows")
+        return f"{UNORDERED}{reason}"
+    return ""
 
 
 def write_documents(folder: Path, records: tuple[SearchRecord, ...]) -> None:
@@ -137,13 +228,16 @@ def write_documents(folder: Path, records: tuple[SearchRecord, ...]) -> None:
         target.write_text(record.document, encoding="utf-8")
 
 
-def run_pagefind(documents: Path, bundle: Path) -> str:
+def run_pagefind(documents: Path, bundle: Path, language: str | None = None) -> str:
     """Pagefind's own binary (from the pagefind[bin] wheel): its Python API waits 0.1 s per document,
-    which would make 10,000 entries take minutes. Returns what went wrong, or "" on success."""
+    which would make 10,000 entries take minutes. `language` replaces the one Pagefind would detect.
+    Returns what went wrong, or "" on success."""
     command = [sys.executable, "-m", "pagefind", "--site", str(documents), "--output-path", str(bundle), "--silent"]
+    if language:
+        command += ["--force-language", language]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
-        return (result.stderr or result.stdout).strip()[-500:]
+        return (result.stderr or result.stdout).strip()[-500:] or f"Pagefind stopped with code {result.returncode}"
     if not (bundle / "pagefind.js").is_file():
         return "Pagefind wrote no pagefind.js"
     return ""

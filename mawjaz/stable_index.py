@@ -10,6 +10,7 @@ also the order later Pagefind versions write, and every file is named again the 
 
 Every other file Pagefind writes is already stable and is left as it is. A bundle that does not look
 exactly as expected (another Pagefind version, another encoding) is left untouched and reported.
+Each shard of the search index (mawjaz/search_index.py) is a bundle of its own, put in order on its own.
 """
 from __future__ import annotations
 

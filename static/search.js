@@ -1,10 +1,12 @@
 // The search page: reads the query and filters from the URL, asks Pagefind with search keys, and lists
 // the entries with their title, date, source and an excerpt where the matching words are highlighted.
+// The index comes in shards, one Pagefind bundle per year (pagefind/<shard>/), merged here on demand.
 import { openWords, pagefindQueries, parseQuery, searchKeys } from "./search-keys.js";
 
 const root = document.getElementById("search");
 const basePath = root.dataset.basePath;
 const perPage = Number(root.dataset.perPage) || 10;
+const shards = root.dataset.shards.split(" ").filter(Boolean);    // newest year first, "undated" last
 const form = root.querySelector("form");
 const input = form.elements.q;
 const clearButton = root.querySelector("[data-search-clear]");
@@ -17,17 +19,33 @@ const SORTS = { relevance: null, newest: { date: "desc" }, oldest: { date: "asc"
 const EXCERPT_WORDS = 32;
 
 let pagefind = null;
+const merged = new Map();                     // shard → its merging, once asked for
 let shown = { results: [], next: 0, keys: new Set() };
 let latestRun = 0;
 
-async function loadPagefind() {
+// Pagefind from the first shard asked for, with the others merged into it as searches need them: the
+// merged ones share its WebAssembly, and a search with a year asks for that year's shard only.
+async function loadShards(needed) {
+  if (!needed.length) throw new Error("no shard to search: nothing is published yet");
   if (!pagefind) {
-    pagefind = await import(`${basePath}pagefind/pagefind.js`);
-    // On the main thread: a search takes milliseconds, and the worker script would cost 40 KB more.
-    await pagefind.options({ baseUrl: basePath, excerptLength: 0, noWorker: true });
+    pagefind = import(`${basePath}pagefind/${needed[0]}/pagefind.js`).then(async (engine) => {
+      // On the main thread: a search takes milliseconds, and the worker script would cost 40 KB more.
+      await engine.options({ baseUrl: basePath, excerptLength: 0, noWorker: true });
+      return engine;
+    }).catch((error) => { pagefind = null; merged.clear(); throw error; });     // the next search tries again
+    merged.set(needed[0], pagefind);
   }
-  return pagefind;
+  const engine = await pagefind;
+  for (const shard of needed) {
+    if (!merged.has(shard)) {
+      merged.set(shard, engine.mergeIndex(`${basePath}pagefind/${shard}/`, { baseUrl: basePath, excerptLength: 0 }));
+    }
+  }
+  await Promise.all(needed.map((shard) => merged.get(shard)));
+  return engine;
 }
+
+const shardsFor = (filters) => (filters.year ? shards.filter((shard) => shard === filters.year) : shards);
 
 // ---------------------------------------------------------------- state in the URL
 
@@ -83,15 +101,27 @@ async function findEntries(state) {
   const queries = pagefindQueries(parsed);
   const hasFilters = Object.values(state.filters).some(Boolean);
   if (!queries.length && !hasFilters) return null;
-  const engine = await loadPagefind();
+  const keys = new Set([...parsed.words, ...parsed.phrases.flat()]);
+  const needed = shardsFor(state.filters);
+  if (!needed.length && shards.length) return { results: [], keys };    // a year with nothing published
+  const engine = await loadShards(needed);
   const options = { filters: pagefindFilters(state.filters) };
   const sort = sortFor(state, queries.length > 0);
   if (sort) options.sort = sort;
   const searches = await Promise.all((queries.length ? queries : [null]).map((q) => engine.search(q, options)));
   const inAll = searches.slice(1).map((search) => new Set(search.results.map((result) => result.id)));
   const results = searches[0].results.filter((result) => inAll.every((ids) => ids.has(result.id)));
-  const keys = new Set([...parsed.words, ...parsed.phrases.flat()]);
-  return { results, keys };
+  return { results: sort ? inDateOrder(results, sort) : results, keys };
+}
+
+// A result's id is "<language>_<hash>", and each shard is indexed as the language "x-<shard>".
+const shardOf = (result) => result.id.match(/^x-(.+)_[^_]+$/)?.[1];
+
+// Sorted by date, Pagefind scores a result by its place within its own shard, so the merged list mixes
+// the years up. The shards are years: put them in order, each keeping Pagefind's order within it.
+function inDateOrder(results, sort) {
+  const rank = new Map(shards.map((shard, index) => [shard, sort.date === "asc" ? -index : index]));
+  return [...results].sort((a, b) => rank.get(shardOf(a)) - rank.get(shardOf(b)) || b.score - a.score);
 }
 
 async function run(state) {
@@ -128,7 +158,8 @@ function loadEntries(results) {
   return Promise.all(results.map(async (result) => {
     const data = await result.data();
     const meta = Object.fromEntries(Object.entries(data.meta).map(([key, value]) => [key, openWords(value)]));
-    return { url: data.url, meta, filters: data.filters ?? {} };
+    const filters = data.filters ?? {};
+    return { url: data.url, meta, text: filters.text?.[0] ?? "", filters };     // text: see search_index.py
   }));
 }
 
@@ -165,7 +196,7 @@ function resultItem(entry, keys) {
   }
   const excerpt = document.createElement("p");
   excerpt.className = "search-result-excerpt";
-  excerpt.append(...excerptNodes(entry.meta.text ?? "", keys));
+  excerpt.append(...excerptNodes(entry.text, keys));
   item.append(heading, details, excerpt);
   if (!item.querySelector("mark")) item.append(...filedUnder(entry, keys));
   return item;
@@ -252,7 +283,10 @@ moreButton.addEventListener("click", async () => {
 
 window.addEventListener("popstate", () => { const state = readState(); showState(state); run(state); });
 
-input.addEventListener("focus", () => loadPagefind().catch(() => {}), { once: true });   // warm up
+input.addEventListener("focus", () => {                        // warm up with the shards a search would need
+  const needed = shardsFor(formState().filters);
+  if (needed.length) loadShards(needed).catch(() => {});
+}, { once: true });
 
 const initial = readState();
 showState(initial);

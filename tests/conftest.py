@@ -18,10 +18,10 @@ CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-def run_build(*args: str, cwd: Path = ROOT, check: bool = True) -> subprocess.CompletedProcess:
+def run_build(*args: str, cwd: Path = ROOT, check: bool = True, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run build.py as a user would; returns the finished process (stdout, stderr, returncode)."""
     result = subprocess.run([sys.executable, str(ROOT / "build.py"), *args], cwd=cwd, capture_output=True,
-                            text=True, env={**os.environ, "PYTHONHASHSEED": "0"})
+                            text=True, env={**os.environ, "PYTHONHASHSEED": "0", **(env or {})})
     if check and result.returncode != 0:
         raise AssertionError(f"build.py {' '.join(args)} failed:\n{result.stderr}")
     return result

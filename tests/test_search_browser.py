@@ -289,6 +289,78 @@ def test_counts_use_arabic_plural_forms(reader):
     assert reader.status().startswith("5 نتائج")
 
 
+# ---------------------------------------------------------------- one index in shards, one per year
+
+
+def years_of(urls) -> set[str]:
+    return {urlsplit(url).path.split("/")[2][:4] for url in urls}
+
+
+def shards_of(search_site: Path) -> list[str]:
+    page = (search_site / "search" / "index.html").read_text(encoding="utf-8")
+    return page.split('data-shards="', 1)[1].split('"', 1)[0].split()
+
+
+def test_the_index_has_one_shard_per_year_of_published_entries(search_site, corpus):
+    published_years = sorted({entry.date[:4] for entry in corpus.published}, reverse=True)
+    assert shards_of(search_site) == published_years and len(published_years) >= 4
+    assert sorted(path.name for path in (search_site / "pagefind").iterdir()) == sorted(published_years)
+
+
+def test_a_query_finds_its_entries_in_every_year_s_shard(reader, corpus):
+    expected = corpus.expected("طرابلس")
+    assert len(years_of(expected)) >= 3
+    assert set(reader.search("طرابلس")) == expected
+
+
+@pytest.mark.parametrize("sort, newest_first", [("newest", True), ("oldest", False)])
+def test_sorted_results_run_in_date_order_across_shards_page_after_page(search, corpus, sort, newest_first):
+    search.page.goto(f"{search.base_url}/search/?q={quote('في')}&sort={sort}")
+    search.wait_for_run(0)
+    results = search.all_results()
+    dates = dates_of(search.page)
+    assert set(results) == corpus.expected("في") and len(years_of(results)) >= 5
+    assert len(results) > 2 * RESULTS_PER_PAGE and dates == sorted(dates, reverse=newest_first)
+
+
+def requests_of_a_first_search(browser, site_url, query_string: str) -> tuple[list[str], list[str]]:
+    """The URLs a fresh page asks for while it runs one search, and the results it shows."""
+    context = browser.new_context()
+    page = context.new_page()
+    asked: list[str] = []
+    context.on("request", lambda request: asked.append(urlsplit(request.url).path))
+    driver = SearchPage(page, site_url)
+    page.goto(f"{site_url}/search/?{query_string}")
+    driver.wait_for_run(0)
+    page.wait_for_load_state("networkidle")
+    results = driver.all_results()
+    context.close()
+    return asked, results
+
+
+def test_merged_shards_share_one_pagefind_script_and_one_webassembly_module(browser, site_url, search_site):
+    asked, results = requests_of_a_first_search(browser, site_url, f"q={quote('طرابلس')}")
+    shards = shards_of(search_site)
+    assert [path for path in asked if path.endswith("/pagefind.js")] == [f"/pagefind/{shards[0]}/pagefind.js"]
+    assert len([path for path in asked if path.endswith(".pagefind")]) == 1          # the WebAssembly
+    assert sorted(path for path in asked if path.endswith("pagefind-entry.json")) == \
+        sorted(f"/pagefind/{shard}/pagefind-entry.json" for shard in shards)
+    fragments = {path.split("/")[2] for path in asked if path.endswith(".pf_fragment")}
+    assert len(fragments) >= 3 and fragments == years_of(results)
+
+
+def test_a_search_within_a_year_asks_for_that_year_s_shard_only(browser, site_url):
+    asked, results = requests_of_a_first_search(browser, site_url, f"q={quote('طرابلس')}&year=2021")
+    assert results and years_of(results) == {"2021"}
+    assert {path.split("/")[2] for path in asked if path.startswith("/pagefind/")} == {"2021"}
+    assert len([path for path in asked if path.endswith(".pf_filter")]) == 1     # the year's, not the excerpts'
+
+
+def test_a_year_with_nothing_published_finds_nothing_and_asks_for_no_shard(browser, site_url):
+    asked, results = requests_of_a_first_search(browser, site_url, f"q={quote('طرابلس')}&year=1999")
+    assert results == [] and not [path for path in asked if path.startswith("/pagefind/")]
+
+
 # ---------------------------------------------------------------- results, keyboard, direction, loading
 
 

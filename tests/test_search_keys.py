@@ -1,7 +1,9 @@
 """Search keys and search records, on the Python side (the browser side is in test_search_browser.py)."""
 from __future__ import annotations
 
+import html
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,7 @@ from mawjaz.entries import load_entries
 from mawjaz.group import group_site
 from mawjaz.model import Actor, Registries
 from mawjaz.registries import load_registries
-from mawjaz.search_index import prepare_search
+from mawjaz.search_index import body_text, prepare_search, search_shards, shard_of
 from mawjaz.search_terms import WORD_END, SearchVocabulary, build_vocabulary, index_text, search_keys
 
 FIXTURE_CONTENT = Path(__file__).parent / "fixtures" / "search_content"
@@ -65,28 +67,68 @@ def test_indexed_text_closes_every_key_so_that_prefixes_match_nothing_longer():
     assert not any(word.startswith("مصر" + WORD_END) for word in text.split(" "))
 
 
-def fixture_site(drafts: bool):
+def fixture_site(drafts: bool, changed=lambda entries: entries):
     problems = Problems()
     config = load_config(ROOT / "config.yaml", problems).with_overrides(content=FIXTURE_CONTENT)
     registries = load_registries(FIXTURE_CONTENT, problems)
     entries = load_entries(FIXTURE_CONTENT / "entries", registries, problems)
     assert problems.items == []
-    return group_site(config, registries, entries, drafts=drafts)
+    return group_site(config, registries, changed(entries), drafts=drafts)
+
+
+def records_of(search) -> list:
+    return [record for records in search.shards.values() for record in records]
 
 
 def test_only_published_entries_are_indexed_even_when_drafts_are_shown():
     site = fixture_site(drafts=True)
     assert any(entry.status == "draft" for entry in site.entries)
-    urls = {record.url for record in prepare_search(site).records}
+    urls = {record.url for record in records_of(prepare_search(site))}
     published = {f"/entries/{e.id}/" for e in site.entries if e.status == "published"}
     assert urls == published
 
 
+def test_records_are_grouped_in_one_shard_per_year_newest_first():
+    site = fixture_site(drafts=True)
+    search = prepare_search(site)
+    assert list(search.shards) == search_shards(site) == site.search_shards() == \
+        ["2025", "2024", "2023", "2022", "2021", "2020"]
+    for shard, records in search.shards.items():
+        assert records and all(record.url.startswith(f"/entries/{shard}-") for record in records)
+
+
+def test_entries_without_a_date_make_the_last_shard_and_drafts_make_none():
+    def with_two_more(entries):
+        undated = replace(next(e for e in entries if e.status == "published"), id="undated-entry", date=None)
+        return [*entries, undated, replace(undated, id="1999-draft", date="1999-01-02", status="draft")]
+    site = fixture_site(drafts=True, changed=with_two_more)
+    added = {entry.id: shard_of(entry) for entry in site.entries if entry.id in ("undated-entry", "1999-draft")}
+    assert added == {"undated-entry": "undated", "1999-draft": "1999"}
+    assert search_shards(site) == ["2025", "2024", "2023", "2022", "2021", "2020", "undated"]
+    assert [record.url for record in prepare_search(site).shards["undated"]] == ["/entries/undated-entry/"]
+
+
+def test_only_the_named_shards_get_records_and_an_emptied_one_comes_back_empty():
+    site = fixture_site(drafts=False)
+    search = prepare_search(site, shards=["2020", "1999", "2023"])
+    assert list(search.shards) == ["2023", "2020", "1999"] and search.shards["1999"] == ()
+    assert search.shards["2020"] == prepare_search(site).shards["2020"]
+
+
 def test_every_record_carries_the_date_sort_key_and_arabic_filters():
-    for record in prepare_search(fixture_site(drafts=False)).records:
+    for record in records_of(prepare_search(fixture_site(drafts=False))):
         assert re.search(r'data-pagefind-sort="date:\d{4}-\d\d-\d\d"', record.document)
         assert 'data-pagefind-filter="year:20' in record.document
         assert "data-pagefind-body" in record.document
+
+
+def test_the_text_excerpts_are_cut_from_is_kept_with_each_record_but_never_indexed():
+    """Pagefind indexes every word of metadata but no filter value: the text rides as a filter."""
+    site = fixture_site(drafts=False)
+    entry = next(e for e in site.entries if e.id == "2021-11-10-williams-hnec")
+    [record] = [r for r in prepare_search(site).shards["2021"] if r.url == f"/entries/{entry.id}/"]
+    assert f'data-pagefind-filter="text:{html.escape(body_text(entry))}"' in record.document
+    assert 'data-pagefind-meta="text:' not in record.document
 
 
 def test_browser_tables_are_an_es_module_with_the_spelling_folds():

@@ -83,9 +83,12 @@ def test_pages_carry_no_pagefind_markup_because_the_index_is_built_from_the_entr
     """mawjaz/search_index.py indexes each published entry's search keys; markup in pages would do nothing."""
     for path, page in read_pages(fixture_site).items():
         assert not [attrs for _, attrs in page.tags if any(name.startswith("data-pagefind") for name in attrs)], path
-    assert (fixture_site / "pagefind" / "pagefind.js").is_file()
     search = read_page(fixture_site, fixture_site / "search/index.html")
     assert any("data-search-results" in attrs for _, attrs in search.tags)
+    [shards] = [attrs["data-shards"].split() for _, attrs in search.tags if "data-shards" in attrs]
+    assert shards and shards == sorted(shards, reverse=True)
+    assert sorted(path.name for path in (fixture_site / "pagefind").iterdir()) == sorted(shards)
+    assert all((fixture_site / "pagefind" / shard / "pagefind.js").is_file() for shard in shards)
 
 
 def test_every_page_has_the_search_form_and_a_skip_link(fixture_site):

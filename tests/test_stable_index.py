@@ -2,13 +2,16 @@
 
 Pagefind 1.5 writes filter values and the list of filters in hash-map order (Pagefind issue #638);
 mawjaz/stable_index.py sorts them and names the files again. These tests run the real Pagefind on
-documents with many filter values, so that its own order differs between runs.
+documents with many filter values, so that its own order differs between runs, and build the index
+the way a site does: one bundle per shard, several at once.
 """
 from __future__ import annotations
 
 import gzip
 import json
+import multiprocessing
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -18,9 +21,9 @@ from site_files import snapshot
 
 from mawjaz.config import load_config
 from mawjaz.errors import Problems
-from mawjaz.errors import WARNING
-from mawjaz.search_index import (SearchInput, SearchRecord, build_search_index, finish_bundle, run_pagefind,
-                                 write_documents)
+from mawjaz.errors import ERROR, WARNING
+from mawjaz.search_index import (SearchInput, SearchRecord, build_search_index, build_shard, finish_bundle,
+                                 report_shard, run_pagefind, write_documents)
 from mawjaz.stable_index import (SIGNATURE, UnfamiliarIndex, content_hash, decode_cbor, encode_cbor, meta_name,
                                  stabilise_bundle)
 
@@ -30,11 +33,11 @@ THEMES = [f"الموضوع {number}" for number in range(12)]
 LANGUAGE = "unknown"          # documents without a lang attribute
 
 
-def records() -> tuple[SearchRecord, ...]:
+def records(numbers=range(30)) -> tuple[SearchRecord, ...]:
     """Thirty documents, each with a few of fifty actors, a theme and a year: enough values for
     Pagefind's hash-map order to change between runs."""
     documents = []
-    for number in range(30):
+    for number in numbers:
         filters = [f"actor:{ACTORS[(number * 7 + step) % len(ACTORS)]}" for step in range(3)]
         filters += [f"theme:{THEMES[number % len(THEMES)]}", f"year:{2011 + number % 15}"]
         spans = "".join(f'<span data-pagefind-filter="{value}"></span>' for value in filters)
@@ -70,17 +73,68 @@ def meaning(bundle: Path) -> dict:
     return {"entry": entry, "meta": [*meta[:3], None, *meta[4:]], "filters": filters}
 
 
+def sharded() -> dict[str, tuple[SearchRecord, ...]]:
+    """The thirty documents in three shards, as a site's years would be."""
+    return {"2025": records(range(0, 30, 3)), "2024": records(range(1, 30, 3)), "undated": records(range(2, 30, 3))}
+
+
+CONFIG = load_config(ROOT / "config.yaml", Problems())
+
+
 def test_two_index_builds_of_the_same_documents_are_byte_identical(tmp_path):
-    config = load_config(ROOT / "config.yaml", Problems())
-    search = SearchInput(records=records(), browser_tables="export default {};\n")
+    search = SearchInput(shards=sharded(), browser_tables="export default {};\n")
     builds = []
     for run in range(3):
         problems = Problems()
-        build_search_index(config, tmp_path / str(run), search, problems)
+        size = build_search_index(CONFIG, tmp_path / str(run), search, problems)
         assert problems.items == []
         builds.append(snapshot(tmp_path / str(run)))
+        assert size == sum(len(data) for name, data in builds[-1].items() if name.startswith("pagefind/"))
     assert builds[0] == builds[1] == builds[2]
-    assert any(name.startswith("pagefind/filter/") for name in builds[0])
+    for shard in ("2025", "2024", "undated"):
+        assert any(name.startswith(f"pagefind/{shard}/filter/") for name in builds[0])
+        assert f"pagefind/{shard}/pagefind.js" in builds[0]
+    assert {name.split("/")[1] for name in builds[0] if name.startswith("pagefind/")} == {"2025", "2024", "undated"}
+
+
+def test_each_shard_is_indexed_under_its_own_language_tag(tmp_path):
+    assert build_shard(CONFIG, tmp_path, "2024", records(range(5))) == ""
+    entry = json.loads((tmp_path / "pagefind/2024/pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["x-2024"]
+    assert {path.name.split("_")[0] for path in (tmp_path / "pagefind/2024/fragment").iterdir()} == {"x-2024"}
+
+
+def test_a_shard_writes_only_its_own_folder_and_replaces_what_was_there(tmp_path):
+    (tmp_path / "pagefind/2025").mkdir(parents=True)
+    (tmp_path / "pagefind/2025/stale.txt").write_text("from an earlier build")
+    (tmp_path / "pagefind/2024").mkdir()
+    (tmp_path / "pagefind/2024/kept.txt").write_text("another shard")
+    assert build_shard(CONFIG, tmp_path, "2025", records(range(4))) == ""
+    files = sorted(path.relative_to(tmp_path).as_posix() for path in tmp_path.rglob("*") if path.is_file())
+    assert "pagefind/2024/kept.txt" in files and "pagefind/2025/stale.txt" not in files
+    assert all(name.startswith("pagefind/2025/") for name in files if name != "pagefind/2024/kept.txt")
+    assert build_shard(CONFIG, tmp_path, "2025", ()) == "" and not (tmp_path / "pagefind/2025").exists()
+
+
+def build_in(folder: Path) -> dict[str, bytes]:
+    """Every shard of sharded() into folder, one after another."""
+    for shard, shard_records in sharded().items():
+        assert build_shard(CONFIG, folder, shard, shard_records) == ""
+    return snapshot(folder)
+
+
+def _build_one(folder: str, shard: str) -> str:
+    return build_shard(CONFIG, Path(folder), shard, sharded()[shard])
+
+
+def test_shards_built_in_threads_or_forked_processes_are_those_built_one_by_one(tmp_path):
+    alone = build_in(tmp_path / "alone")
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        outcomes = list(pool.map(lambda shard: _build_one(str(tmp_path / "threads"), shard), sharded()))
+    with multiprocessing.get_context("fork").Pool(3) as pool:
+        outcomes += pool.starmap(_build_one, [(str(tmp_path / "forked"), shard) for shard in sharded()])
+    assert outcomes == [""] * 6
+    assert snapshot(tmp_path / "threads") == alone == snapshot(tmp_path / "forked")
 
 
 def test_the_ordered_index_means_exactly_what_pagefind_wrote(tmp_path):
@@ -142,10 +196,19 @@ def test_the_build_warns_when_the_index_cannot_be_put_in_order(tmp_path):
     [meta] = bundle.glob("pagefind.*.pf_meta")
     meta.write_bytes(b"not gzip")
     problems = Problems()
-    finish_bundle(load_config(ROOT / "config.yaml", Problems()), bundle, problems)
+    report_shard(CONFIG, "2025", finish_bundle(bundle), problems)
     [warning] = problems.items
-    assert warning.severity == WARNING and "two builds will differ" in warning.message
+    assert warning.severity == WARNING and "two builds will differ" in warning.message and "2025" in warning.message
     assert "requirements.txt" in warning.hint and meta.read_bytes() == b"not gzip"
+
+
+def test_a_shard_pagefind_cannot_index_is_an_error_and_leaves_no_bundle(tmp_path):
+    problems = Problems()
+    nothing_to_index = SearchRecord(url="/entries/1/", document='<html><body data-pagefind-ignore="all"></body></html>')
+    outcome = build_shard(CONFIG, tmp_path, "2025", (nothing_to_index,))
+    report_shard(CONFIG, "2025", outcome, problems)
+    assert "not able to build an index" in outcome and [problem.severity for problem in problems.items] == [ERROR]
+    assert not (tmp_path / "pagefind").exists()
 
 
 # ---------------------------------------------------------------- the CBOR subset

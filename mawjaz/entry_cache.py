@@ -1,0 +1,90 @@
+"""Entries parsed by an earlier build, reused while their file is unchanged.
+
+Parsing and checking 10,000 entries takes seconds; reading them and comparing digests takes a tenth of
+that, so a rebuild after one edit parses one file. An entry is reused only if it parsed without errors
+(an error can depend on other files, such as an id taken twice, so it is always checked afresh), and
+only under the same code, registries and folders: anything else starts an empty cache.
+
+The cache is a pickle, read with an unpickler that builds only the few classes an entry is made of, so a
+planted cache file cannot run code.
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import pickle
+from pathlib import Path
+
+from . import entries as entry_files
+from .errors import Problem, Problems
+from .model import Entry, Evidence, Registries
+from .yamlio import LineDict, LineList
+
+FORMAT = 1
+ALLOWED = {("mawjaz.model", "Entry"): Entry, ("mawjaz.model", "Evidence"): Evidence,
+           ("mawjaz.yamlio", "LineDict"): LineDict, ("mawjaz.yamlio", "LineList"): LineList,
+           ("mawjaz.errors", "Problem"): Problem}
+
+
+class _EntriesOnly(pickle.Unpickler):
+    def find_class(self, module: str, name: str):
+        if (module, name) in ALLOWED:
+            return ALLOWED[(module, name)]
+        raise pickle.UnpicklingError(f"{module}.{name} is not part of an entry")
+
+
+def load_entries(entries_dir: Path, registries: Registries | None, problems: Problems, cache_file: Path,
+                 salt: str) -> list[Entry]:
+    """entries.load_entries, with the entries whose file is unchanged taken from `cache_file`."""
+    cached = _read(cache_file, salt)
+    fresh: dict[str, tuple] = {}
+    entries = []
+    for name in sorted(n for n in os.listdir(entries_dir) if n.endswith(".md")) if entries_dir.is_dir() else []:
+        path = entries_dir / name
+        if path.is_symlink():      # links are checked by the loader every time
+            entry = entry_files.read_entry(path, problems, registries)
+            entries += [entry] if entry is not None else []
+            continue
+        try:
+            digest = hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
+        except OSError:
+            digest = b""
+        hit = cached.get(name)
+        if hit is not None and hit[0] == digest:
+            entry, found = hit[1], hit[2]
+        else:
+            own = Problems(problems.root)
+            entry = entry_files.read_entry(path, own, registries)
+            found = tuple(own.items)
+        for problem in found:
+            problems.add(problem)
+        if entry is not None:
+            entries.append(entry)
+            if not any(p.severity == "error" for p in found):
+                fresh[name] = (digest, entry, found)
+    entry_files.check_event_links(entries, problems)
+    _write(cache_file, salt, fresh)
+    return entries
+
+
+def _read(cache_file: Path, salt: str) -> dict:
+    try:
+        with open(cache_file, "rb") as handle:
+            data = _EntriesOnly(io.BytesIO(handle.read())).load()
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError, IndexError):
+        return {}
+    if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("salt") != salt:
+        return {}
+    return data.get("entries") or {}
+
+
+def _write(cache_file: Path, salt: str, entries: dict) -> None:
+    try:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        temporary = cache_file.with_name(f".{cache_file.name}.{os.getpid()}")
+        with open(temporary, "wb") as handle:
+            pickle.dump({"format": FORMAT, "salt": salt, "entries": entries}, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, cache_file)
+    except OSError:
+        pass                        # a cache that cannot be written only makes the next build slower
