@@ -128,7 +128,7 @@ def _load(text: str):
 # values YAML would read as something other than text, null or a plain number) is left to PyYAML.
 
 _FLAT_LINE = re.compile(r"([a-z_][a-z0-9_]{0,63}):(?: (.+))?")
-_FLAT_UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+_FLAT_UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 _PLAIN_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@` ")
 _DOUBLE_QUOTED = re.compile(r'"([^"\\]*)"')
 _SINGLE_QUOTED = re.compile(r"'([^']*)'")
