@@ -45,6 +45,10 @@ class Plan:
             self._feeds = feed_makers(self.config, self.site)
         return self._feeds
 
+    def shard_size(self, shard_output: str) -> int:
+        shard = shard_output.removeprefix(SEARCH_FOLDER).rstrip("/")
+        return sum(1 for e in self.site.entries if e.status == "published" and shard_of(e) == shard)
+
     def environment(self):
         if self._environment is None:
             self._environment = make_environment(self.site)
@@ -83,10 +87,14 @@ class Made:
 
 def make_outputs(plan: Plan, wanted: list[str], folder: Path, reporter=None) -> Made:
     """Write the `wanted` outputs of `plan` into `folder`; in parallel when there are many."""
-    search = [path for path in wanted if is_search_output(path)]
-    files = [path for path in wanted if path not in search]
+    shards = sorted((path for path in wanted if path.startswith(SEARCH_FOLDER)), key=plan.shard_size, reverse=True)
+    files = [path for path in wanted if not is_search_output(path)]
     batches = [files[start:start + BATCH_SIZE] for start in range(0, len(files), BATCH_SIZE)]
-    tasks = ([search] if search else []) + batches      # the search index first: it is the longest task
+    # One task per shard, the biggest first: a worker waiting for its Pagefind leaves the core to it,
+    # while the other worker prepares the next shard or renders pages. The browser's tables go with the first.
+    tasks = [[shard] for shard in shards] + batches
+    if BROWSER_TABLES_PATH in wanted:
+        tasks = [[BROWSER_TABLES_PATH, *tasks[0]], *tasks[1:]] if tasks else [[BROWSER_TABLES_PATH]]
     workers = min(worker_count(), len(tasks))
     if workers < 2 or len(wanted) < PARALLEL_FROM:
         results = [_make_batch_with(plan, folder, task) for task in tasks]
