@@ -158,22 +158,28 @@ def _normalise(text: str) -> str:
 
 
 def tokenise(text: str) -> list[str]:
-    """Words of the text, normalised for matching; every punctuation mark (، ؛ ؟ « » -) separates."""
-    return _WORD.findall(normalise_for_matching(text))
+    """Words of the text, normalised for matching; every punctuation mark (، ؛ ؟ « » -) separates.
+
+    The text is tokenised piece by piece between white space, each piece remembered: the same
+    words recur on every page. This gives the tokens of the whole text at once, because no step
+    of the normalisation reaches across white space (NFKC never joins a character to a space, the
+    tables and casefold map one character at a time, and spaces are collapsed anyway).
+    """
+    return [token for piece in text.split() for token in _piece_tokens(piece)]
 
 
 def tokenise_with_spans(text: str) -> list[tuple[str, int, int]]:
     """(token, start, end) for each word: the normalised token and where it stands in `text`."""
     spans = []
     for match in _WRITTEN_WORD.finditer(text):
-        for token in _word_tokens(match.group()):
+        for token in _piece_tokens(match.group()):
             spans.append((token, match.start(), match.end()))
     return spans
 
 
 @lru_cache(maxsize=1 << 17)
-def _word_tokens(word: str) -> tuple[str, ...]:
-    return tuple(tokenise(word))
+def _piece_tokens(piece: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(normalise_for_matching(piece)))
 
 
 def strip_clitics(token: str) -> list[str]:

@@ -57,7 +57,7 @@ def load_entries(entries_dir: Path, registries: Registries | None, problems: Pro
     With `registries`, every actor, theme and source id an entry names is checked too.
     """
     entries = []
-    for path in sorted(entries_dir.glob("*.md")) if entries_dir.is_dir() else []:
+    for path in sorted(entries_dir.glob("*.md"), key=lambda path: path.name) if entries_dir.is_dir() else []:
         entry = read_entry(path, problems, registries)
         if entry is not None:
             entries.append(entry)
@@ -91,7 +91,7 @@ def read_entry_text(path: Path, problems: Problems) -> str | None:
 
 def _decode(path: Path, raw: bytes, problems: Problems) -> str | None:
     """UTF-8 only: entries are the committed record, so a legacy encoding is named, never guessed at."""
-    if looks_binary(raw):
+    if not _free_of_control_bytes(raw) and looks_binary(raw):
         problems.error(path, None, "the entry holds binary data, not text",
                        "an entry is a UTF-8 text file: replace it with the text, or remove it")
         return None
@@ -105,6 +105,17 @@ def _decode(path: Path, raw: bytes, problems: Problems) -> str | None:
             problems.error(path, line, "the entry is not UTF-8 text (it looks like Windows-1256, the legacy "
                            "Arabic encoding)", f"save it as UTF-8, e.g. iconv -f WINDOWS-1256 -t UTF-8 {path.name} > new.md")
         return None
+
+
+# Control characters other than tab, line ends and form feed: what looks_binary counts, in its sample.
+CONTROL_BYTES = bytes(byte for byte in range(32) if byte not in (9, 10, 12, 13))
+BINARY_SAMPLE = 8192
+
+
+def _free_of_control_bytes(raw: bytes) -> bool:
+    """True for nearly every entry, checked in C: with no control byte, looks_binary finds none either."""
+    sample = raw[:BINARY_SAMPLE]
+    return len(sample.translate(None, CONTROL_BYTES)) == len(sample)
 
 
 def parse_entry(path: Path, text: str, problems: Problems, registries: Registries | None = None) -> Entry | None:

@@ -230,19 +230,28 @@ def score_planes(masks) -> list[int]:
 
 
 def best_positions(planes: list[int], own: int, limit: int) -> list[int]:
-    """Positions with the highest scores, newest first within a score, leaving out `own`."""
+    """Positions with the highest scores, newest first within a score, leaving out `own`.
+
+    The scores are read as a tree of their bits, highest plane first and the 1 branch before the 0
+    branch, so the leaves come in falling score; a branch no position reaches is dropped at once
+    instead of being worked out for every score under it."""
     chosen: list[int] = []
-    for score in range((1 << len(planes)) - 1, 0, -1):
-        exact = -1
-        for level, plane in enumerate(planes):
-            exact &= plane if score >> level & 1 else ~plane
-        exact &= ~(1 << own)
-        while exact and len(chosen) < limit:
-            lowest = exact & -exact
-            chosen.append(lowest.bit_length() - 1)
-            exact ^= lowest
-        if len(chosen) == limit:
-            break
+    branches = [(len(planes), ~(1 << own), False)] if planes else []   # (planes left, positions, any bit set)
+    while branches and len(chosen) < limit:
+        left, positions, scored = branches.pop()
+        if left == 0:
+            while positions and len(chosen) < limit:
+                lowest = positions & -positions
+                chosen.append(lowest.bit_length() - 1)
+                positions ^= lowest
+            continue
+        plane = planes[left - 1]
+        below = positions & ~plane
+        if below and (scored or left > 1):              # the all-zero leaf is score 0: never related
+            branches.append((left - 1, below, scored))
+        above = positions & plane
+        if above:
+            branches.append((left - 1, above, True))
     return chosen
 
 

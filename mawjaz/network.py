@@ -56,28 +56,37 @@ class Network:
 
 def network_views(newest_first: list[Entry], actor_by_id: dict) -> dict[str, Network]:
     """The whole network, one per year with at least one pair, and one per actor kind."""
-    views = {"": build_network("", newest_first, actor_by_id)}
-    for year in sorted({e.date[:4] for e in newest_first if e.date}, reverse=True):
-        view = build_network(year, [e for e in newest_first if e.date and e.date[:4] == year], actor_by_id)
+    counted = co_occurrence(newest_first, actor_by_id)     # the whole network and every kind view count these
+    views = {"": build_network("", newest_first, actor_by_id, counted=counted)}
+    by_year: dict[str, list[Entry]] = {}
+    for entry in newest_first:
+        if entry.date:
+            by_year.setdefault(entry.date[:4], []).append(entry)
+    for year in sorted(by_year, reverse=True):
+        view = build_network(year, by_year[year], actor_by_id)
         if view.edges:
             views[year] = view
     for kind in ACTOR_KINDS:
-        view = build_network(KIND_SLUGS[kind], newest_first, actor_by_id, kind)
+        view = build_network(KIND_SLUGS[kind], newest_first, actor_by_id, kind, counted)
         if view.edges:
             views[KIND_SLUGS[kind]] = view
     return views
 
 
-def build_network(slug: str, entries: list[Entry], actor_by_id: dict, kind: str | None = None) -> Network:
+def build_network(slug: str, entries: list[Entry], actor_by_id: dict, kind: str | None = None,
+                  counted: tuple[Counter, Counter] | None = None) -> Network:
     """The most named actors and their strongest links. With `kind`, the actors of that kind and the
-    actors they appear with (a state's network is the states and whom they meet)."""
-    counts, pair_counts = co_occurrence(entries, actor_by_id)
+    actors they appear with (a state's network is the states and whom they meet). `counted` is
+    co_occurrence(entries, actor_by_id) when the caller has it already."""
+    counts, pair_counts = counted or co_occurrence(entries, actor_by_id)
     if kind is not None:
         pair_counts = Counter({pair: n for pair, n in pair_counts.items()
                                if kind in (actor_by_id[pair[0]].kind, actor_by_id[pair[1]].kind)})
-        counts = Counter({a: n for a, n in counts.items() if any(a in pair for pair in pair_counts)})
+        paired = {actor for pair in pair_counts for actor in pair}
+        counts = Counter({a: n for a, n in counts.items() if a in paired})
     chosen = set(strongest(counts, MAX_NODES))
-    edges = [Edge(a, b, n) for (a, b), n in strongest_pairs(pair_counts) if a in chosen and b in chosen]
+    ordered_pairs = strongest_pairs(pair_counts)
+    edges = [Edge(a, b, n) for (a, b), n in ordered_pairs if a in chosen and b in chosen]
     edges = edges[:MAX_EDGES]
     linked = sorted({i for e in edges for i in (e.source, e.target)})
     biggest = max((counts[i] for i in linked), default=1)
@@ -85,7 +94,7 @@ def build_network(slug: str, entries: list[Entry], actor_by_id: dict, kind: str 
     boxes = {i: label_box(actor_by_id[i].name, radius[i]) for i in linked}
     positions = spread_labels(fit_to_drawing(layout(linked, edges)), boxes)
     nodes = tuple(Node(actor_by_id[i], counts[i], *positions[i], radius[i]) for i in linked)
-    pairs = tuple((actor_by_id[a], actor_by_id[b], n) for (a, b), n in strongest_pairs(pair_counts)[:PAIR_ROWS])
+    pairs = tuple((actor_by_id[a], actor_by_id[b], n) for (a, b), n in ordered_pairs[:PAIR_ROWS])
     return Network(slug, len(entries), nodes, tuple(edges), pairs, kind)
 
 
@@ -121,47 +130,58 @@ def start_point(actor_id: str) -> tuple[float, float]:
 
 
 def layout(ids: list[str], edges: list[Edge]) -> dict[str, tuple[float, float]]:
-    """Fruchterman–Reingold in the unit square, then scaled into the drawing; coordinates rounded."""
+    """Fruchterman–Reingold in the unit square, then scaled into the drawing; coordinates rounded.
+
+    Positions and moves are kept in lists by the actor's place in `ids`, for speed; every sum is
+    done in the same order as in the plain reading, so the result is the same to the last bit."""
     if not ids:
         return {}
-    position = {i: list(start_point(i)) for i in ids}
+    xs, ys = map(list, zip(*(start_point(i) for i in ids)))
+    place = {actor_id: index for index, actor_id in enumerate(ids)}
+    links = [(place[e.source], place[e.target], e.shared) for e in edges]
     ideal = math.sqrt(1 / len(ids))
     heaviest = max((e.shared for e in edges), default=1)
     for step in range(STEPS):
-        moves = {i: [0.0, 0.0] for i in ids}
-        repel(ids, position, moves, ideal)
-        attract(edges, position, moves, ideal, heaviest)
+        move_x, move_y = [0.0] * len(ids), [0.0] * len(ids)
+        repel(xs, ys, move_x, move_y, ideal)
+        attract(links, xs, ys, move_x, move_y, ideal, heaviest)
         limit = 0.1 * (1 - step / STEPS) + 0.002        # the temperature cools to a small constant
-        for i in ids:
-            dx, dy = moves[i]
-            dx += (0.5 - position[i][0]) * GRAVITY        # a pull to the centre keeps loose actors near
-            dy += (0.5 - position[i][1]) * GRAVITY
+        for i in range(len(ids)):
+            dx = move_x[i] + (0.5 - xs[i]) * GRAVITY      # a pull to the centre keeps loose actors near
+            dy = move_y[i] + (0.5 - ys[i]) * GRAVITY
             length = math.sqrt(dx * dx + dy * dy) or 1.0
-            position[i][0] += dx / length * min(length, limit)
-            position[i][1] += dy / length * min(length, limit)
-    return position
+            xs[i] += dx / length * min(length, limit)
+            ys[i] += dy / length * min(length, limit)
+    return {actor_id: [xs[i], ys[i]] for i, actor_id in enumerate(ids)}
 
 
-def repel(ids: list[str], position: dict, moves: dict, ideal: float) -> None:
-    for a, b in combinations(ids, 2):
-        dx, dy = position[a][0] - position[b][0], position[a][1] - position[b][1]
-        distance_sq = max(dx * dx / 4 + dy * dy, 1e-6)      # labels are wide: side by side counts as closer
-        force = ideal * ideal / distance_sq
-        moves[a][0] += dx * force
-        moves[a][1] += dy * force
-        moves[b][0] -= dx * force
-        moves[b][1] -= dy * force
+def repel(xs: list[float], ys: list[float], move_x: list[float], move_y: list[float], ideal: float) -> None:
+    """Every pair pushes apart; pairs in the order of itertools.combinations."""
+    ideal_sq = ideal * ideal
+    count = len(xs)
+    for a in range(count):
+        ax, ay, a_move_x, a_move_y = xs[a], ys[a], move_x[a], move_y[a]
+        for b in range(a + 1, count):
+            dx, dy = ax - xs[b], ay - ys[b]
+            distance_sq = dx * dx / 4 + dy * dy                # labels are wide: side by side counts as closer
+            force = ideal_sq / (distance_sq if distance_sq >= 1e-6 else 1e-6)
+            a_move_x += dx * force
+            a_move_y += dy * force
+            move_x[b] -= dx * force
+            move_y[b] -= dy * force
+        move_x[a], move_y[a] = a_move_x, a_move_y
 
 
-def attract(edges: list[Edge], position: dict, moves: dict, ideal: float, heaviest: int) -> None:
-    for edge in edges:
-        a, b = position[edge.source], position[edge.target]
-        dx, dy = a[0] - b[0], a[1] - b[1]
+def attract(links: list[tuple[int, int, int]], xs: list[float], ys: list[float], move_x: list[float],
+            move_y: list[float], ideal: float, heaviest: int) -> None:
+    for source, target, shared in links:
+        dx, dy = xs[source] - xs[target], ys[source] - ys[target]
         distance = math.sqrt(dx * dx + dy * dy)
-        force = distance / ideal * edge.shared / heaviest
-        for mover, sign in ((moves[edge.source], -1), (moves[edge.target], 1)):
-            mover[0] += sign * dx * force
-            mover[1] += sign * dy * force
+        force = distance / ideal * shared / heaviest
+        move_x[source] -= dx * force
+        move_y[source] -= dy * force
+        move_x[target] += dx * force
+        move_y[target] += dy * force
 
 
 def fit_to_drawing(position: dict) -> dict[str, list[float]]:
@@ -183,10 +203,19 @@ def spread_labels(position: dict, boxes: dict) -> dict[str, tuple[float, float]]
     """Nudge overlapping nodes apart, along the axis where they overlap least, for a fixed number of
     rounds, keeping every box inside the drawing; then round the coordinates so builds are identical."""
     ids = sorted(position)
+    points, sizes = [position[key] for key in ids], [boxes[key] for key in ids]
     for _ in range(SPREAD_ROUNDS):
         moved = False
-        for a, b in combinations(ids, 2):
-            moved |= push_apart(position[a], position[b], boxes[a], boxes[b])
+        for a, (point, box) in enumerate(zip(points, sizes)):
+            for other, other_box in zip(points[a + 1:], sizes[a + 1:]):
+                overlap_x = box[0] + other_box[0] - abs(point[0] - other[0])
+                if overlap_x <= 0:
+                    continue                     # most pairs: side by side, tested before the other axis
+                overlap_y = min(point[1] + box[2], other[1] + other_box[2]) - max(point[1] - box[1],
+                                                                                  other[1] - other_box[1])
+                if overlap_y > 0:
+                    push_apart(point, other, overlap_x, overlap_y)
+                    moved = True
         for key in ids:
             half_width, above, below = boxes[key]
             position[key][0] = min(max(position[key][0], half_width), WIDTH - half_width)
@@ -196,16 +225,12 @@ def spread_labels(position: dict, boxes: dict) -> dict[str, tuple[float, float]]
     return {key: (round(x, 1), round(y, 1)) for key, (x, y) in position.items()}
 
 
-def push_apart(a: list[float], b: list[float], box_a, box_b) -> bool:
-    overlap_x = box_a[0] + box_b[0] - abs(a[0] - b[0])
-    overlap_y = min(a[1] + box_a[2], b[1] + box_b[2]) - max(a[1] - box_a[1], b[1] - box_b[1])
-    if overlap_x <= 0 or overlap_y <= 0:
-        return False
+def push_apart(a: list[float], b: list[float], overlap_x: float, overlap_y: float) -> None:
+    """Move two overlapping boxes apart along the axis where they overlap least, half each."""
     axis, overlap = (0, overlap_x) if overlap_x < overlap_y else (1, overlap_y)
     sign = 1 if a[axis] > b[axis] or (a[axis] == b[axis] and axis == 1) else -1
     a[axis] += sign * overlap / 2
     b[axis] -= sign * overlap / 2
-    return True
 
 
 def share(value: float, values: list[float]) -> float:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from functools import lru_cache
 
 from .model import Entry
 
@@ -27,19 +28,29 @@ MARKS = re.compile(r"[\u064B-\u0652\u0670\u0640]")
 
 
 def words_of(text: str) -> list[str]:
-    """Normalised words: letters folded, diacritics and tatweel gone, a leading و dropped."""
-    words = NOT_WORD.sub(" ", MARKS.sub("", text.translate(FOLD))).split()
-    return [w[1:] if w.startswith("و") and len(w) > 3 else w for w in words]
+    """Normalised words: letters folded, diacritics and tatweel gone, a leading و dropped.
+
+    Worked out piece by piece between white space (no step reaches across it), each piece remembered."""
+    return [word for piece in text.split() for word in _piece_words(piece)]
 
 
-def shingles(words: list[str], size: int = 3) -> set[tuple[str, ...]]:
+@lru_cache(maxsize=1 << 17)
+def _piece_words(piece: str) -> tuple[str, ...]:
+    words = NOT_WORD.sub(" ", MARKS.sub("", piece.translate(FOLD))).split()
+    return tuple(w[1:] if w.startswith("و") and len(w) > 3 else w for w in words)
+
+
+def shingles(words: list[str], size: int = 3) -> set[str]:
+    """The runs of `size` words, each as one string: words hold no spaces, so joining them with one
+    keeps every run distinct, and strings are cheaper to hash and keep than tuples."""
     if len(words) < size:
-        return {tuple(words)} if words else set()
-    return {tuple(words[i:i + size]) for i in range(len(words) - size + 1)}
+        return {" ".join(words)} if words else set()
+    return {" ".join(run) for run in zip(*(words[i:] for i in range(size)))}
 
 
 def jaccard(a: set, b: set) -> float:
-    return len(a & b) / len(a | b) if a or b else 0.0
+    shared = len(a & b)    # the union's size without building the union
+    return shared / (len(a) + len(b) - shared) if a or b else 0.0
 
 
 def day_of(entry: Entry) -> datetime.date | None:
@@ -49,7 +60,10 @@ def day_of(entry: Entry) -> datetime.date | None:
 
 
 def same_actors(a: Entry, b: Entry) -> bool:
-    first, second = set(a.actors), set(b.actors)
+    return _actors_overlap(frozenset(a.actors), frozenset(b.actors))
+
+
+def _actors_overlap(first: frozenset, second: frozenset) -> bool:
     return bool(first & second) and jaccard(first, second) >= ACTOR_OVERLAP
 
 
@@ -64,18 +78,28 @@ def same_text(a: tuple[set, set], b: tuple[set, set]) -> bool:
 
 
 def detected_pairs(entries: list[Entry]) -> set[tuple[str, str]]:
-    """Pairs of ids (in id order) that the rules above find, comparing only entries days apart."""
-    dated = sorted(((day, e) for e in entries if (day := day_of(e))), key=lambda pair: (pair[0], pair[1].id))
-    texts = {e.id: text_sets(e) for _, e in dated}
+    """Pairs of ids (in id order) that the rules above find, comparing only entries days apart.
+
+    The cheap tests come first; an entry's text is read only once a pair of it passes them."""
+    dated = sorted(((day.toordinal(), e.id, e, frozenset(e.actors)) for e in entries if (day := day_of(e))),
+                   key=lambda item: item[:2])
+    last_with_id = {e.id: e for _, _, e, _ in dated}
+    texts: dict[str, tuple[set, set]] = {}
+
+    def text_of(entry_id: str) -> tuple[set, set]:
+        if entry_id not in texts:
+            texts[entry_id] = text_sets(last_with_id[entry_id])
+        return texts[entry_id]
+
     pairs, start = set(), 0
-    for index, (day, entry) in enumerate(dated):
-        while (day - dated[start][0]).days > MAX_DAYS:
+    for index, (day, entry_id, entry, actors) in enumerate(dated):
+        while day - dated[start][0] > MAX_DAYS:
             start += 1
-        for _, other in dated[start:index]:
+        for _, other_id, other, other_actors in dated[start:index]:
             if other.source and entry.source and other.source == entry.source:
                 continue
-            if same_actors(entry, other) and same_text(texts[entry.id], texts[other.id]):
-                pairs.add(tuple(sorted((entry.id, other.id))))
+            if _actors_overlap(actors, other_actors) and same_text(text_of(entry_id), text_of(other_id)):
+                pairs.add(tuple(sorted((entry_id, other_id))))
     return pairs
 
 

@@ -15,6 +15,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import arabic
 from .model import Registries
@@ -29,12 +30,13 @@ MIN_SKELETON_LETTERS = 3       # two spellings are variants only when this many 
 BROWSER_PLANE = range(0x10000)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)   # compared by identity, so that keys are remembered per vocabulary
 class SearchVocabulary:
     """Spelling folds from the registries: a reading of a variant spelling → the canonical stem."""
     spelling_folds: dict[str, str] = field(default_factory=dict)
 
 
+@lru_cache(maxsize=1 << 17)   # a corpus has millions of words but only thousands of distinct ones
 def search_key(token: str, vocabulary: SearchVocabulary) -> str:
     """The key of one normalised token (see the module docstring).
 
@@ -66,8 +68,17 @@ def search_keys(text: str, vocabulary: SearchVocabulary) -> list[str]:
 
 
 def index_text(text: str, vocabulary: SearchVocabulary) -> str:
-    """The text as Pagefind should index it: one closed key per word, in the order of the words."""
-    return " ".join(key + WORD_END for key in search_keys(text, vocabulary))
+    """The text as Pagefind should index it: one closed key per word, in the order of the words.
+
+    Worked out piece by piece between white space, as arabic.tokenise does, each piece remembered.
+    """
+    return " ".join(filter(None, [_closed_keys(piece, vocabulary) for piece in text.split()]))
+
+
+@lru_cache(maxsize=1 << 17)
+def _closed_keys(piece: str, vocabulary: SearchVocabulary) -> str:
+    """The closed keys of the words in one piece of text without spaces ("" when it has none)."""
+    return " ".join(search_key(token, vocabulary) + WORD_END for token in arabic.tokenise(piece))
 
 
 _MARKS = "".join(chr(code) for code in range(0x300, 0x10000) if unicodedata.category(chr(code))[0] == "M")
@@ -81,7 +92,12 @@ def closed_words(text: str) -> str:
     or count its diacritic spelling as a second form of a key, which breaks quoted phrases. Closed with
     a letter no query holds, these words match nothing. The search page removes the letter.
     """
-    return _WRITTEN_WORD.sub(lambda word: word.group() + META_WORD_END, text.replace(META_WORD_END, ""))
+    return " ".join(map(_closed_piece, text.replace(META_WORD_END, "").split(" ")))
+
+
+@lru_cache(maxsize=1 << 17)    # no word reaches across a space, and the same words recur on every page
+def _closed_piece(piece: str) -> str:
+    return _WRITTEN_WORD.sub(lambda word: word.group() + META_WORD_END, piece)
 
 
 # ---------------------------------------------------------------- spelling variants of registry names
