@@ -79,65 +79,22 @@ def make_markdown() -> MarkdownIt:
 
 
 def render_markdown(markdown: MarkdownIt, text: str) -> Markup:
-    """`markdown` is one made by make_markdown(); a body of plain paragraphs and headings skips the parser."""
-    blocks = simple_blocks(text)
-    if blocks is None:
-        return Markup(markdown.render(text))
-    return Markup("".join(f"<{tag}>" + "\n".join(str(isolate_latin(line)) for line in lines) + f"</{tag}>\n"
-                          for tag, lines in blocks))
+    return Markup(markdown.render(text))
 
 
 def plain_text(markdown: MarkdownIt, text: str) -> str:
-    """The words of a Markdown text without markup, for descriptions and feeds' summaries.
-
-    As markdown-it gives them: the text of each paragraph and heading, its lines run together
-    (a line break is a token of its own, not text), the blocks separated by a space."""
-    blocks = simple_blocks(text)
-    if blocks is None:
-        blocks = [("", [child.content for child in token.children or () if child.type in ("text", "code_inline")])
-                  for token in markdown.parse(text) if token.type == "inline"]
-    return squeeze_spaces("".join("".join(lines) + " " for _, lines in blocks))
+    """The words of a Markdown text without markup, for descriptions and feeds' summaries."""
+    words = []
+    for token in markdown.parse(text):
+        if token.type == "inline":
+            words.extend(child.content for child in token.children or () if child.type in ("text", "code_inline"))
+            words.append(" ")
+    return squeeze_spaces("".join(words))
 
 
 def squeeze_spaces(text: str) -> str:
     """Runs of white space as one space, none at the ends: re.sub(r"\\s+", " ", text).strip(), faster."""
     return " ".join(text.split())
-
-
-# The fast reading below covers entries as ingest writes them and as most maintainers edit them:
-# paragraphs and "## " headings of text with none of the characters that start inline markup or a
-# line break the parser treats apart. Anything else goes through markdown-it.
-INLINE_MARKUP = re.compile(r"[\\`*_&<\[\t\r\x00]")
-ATX_HEADING = re.compile(r"(#{1,6}) +([^#]+)")
-BLOCK_START = frozenset("#>-+*=_`~<[|0123456789")   # what may open a list, quote, rule, fence or table
-
-
-def simple_blocks(text: str) -> list[tuple[str, list[str]]] | None:
-    """(tag, lines) of each paragraph ("p") or heading ("h2"…) when the text has only those, with the
-    lines exactly as markdown-it would give their text; None when the text needs the parser."""
-    if INLINE_MARKUP.search(text):
-        return None
-    blocks: list[tuple[str, list[str]]] = []
-    paragraph: list[str] | None = None
-    for line in text.split("\n"):
-        if not line:
-            paragraph = None
-        elif line != line.strip():
-            return None                  # indentation and trailing spaces have meanings of their own
-        elif line[0] == "#":
-            heading = ATX_HEADING.fullmatch(line)
-            if heading is None or heading.group(2)[0].isspace():
-                return None
-            blocks.append((f"h{len(heading.group(1))}", [heading.group(2)]))
-            paragraph = None
-        elif line[0] in BLOCK_START:
-            return None
-        elif paragraph is None:
-            paragraph = [line]
-            blocks.append(("p", paragraph))
-        else:
-            paragraph.append(line)
-    return blocks
 
 
 def repeats_opening(summary: str, body_text: str) -> bool:

@@ -6,9 +6,6 @@ every key and item, and timestamps stay strings (dates are validated by our own 
 """
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-
 import yaml
 
 
@@ -95,9 +92,6 @@ def parse_yaml(text: str, first_line: int = 1):
 
     `first_line` is where the text starts in its file (front matter starts on line 2).
     """
-    flat = _parse_flat(text, first_line)
-    if flat is not None:
-        return flat
     try:
         data = _load(text)
     except YamlError as error:
@@ -118,103 +112,6 @@ def _load(text: str):
         return yaml.load(text, Loader=_FastLineLoader)  # noqa: S506 — SafeLoader subclasses only
     except yaml.YAMLError:
         return yaml.load(text, Loader=_LineLoader)  # noqa: S506
-
-
-# ---------------------------------------------------------------- flat front matter, read directly
-#
-# Most front matter is what ingest writes: `key: value` lines at the margin, the values plain words,
-# quoted text, or a [list, of, words]. Such a block is read here without the YAML machinery, to the
-# same values and lines; anything else (nesting, comments after values, escapes, unusual characters,
-# values YAML would read as something other than text, null or a plain number) is left to PyYAML.
-
-_FLAT_LINE = re.compile(r"([a-z_][a-z0-9_]{0,63}):(?: (.+))?")
-_FLAT_UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
-_PLAIN_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@` ")
-_DOUBLE_QUOTED = re.compile(r'"([^"\\]*)"')
-_SINGLE_QUOTED = re.compile(r"'([^']*)'")
-_FLOW_LIST = re.compile(r"\[((?:[A-Za-z0-9_][A-Za-z0-9_.-]*)(?:, [A-Za-z0-9_][A-Za-z0-9_.-]*)*)?\]")
-_DECIMAL = re.compile(r"0|[1-9][0-9]*")
-_STR, _INT, _NULL = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:null"
-_RESOLVER = yaml.resolver.Resolver()
-_RESOLVED_FIRST = frozenset(yaml.resolver.Resolver.yaml_implicit_resolvers)   # the only words YAML may type
-
-
-class _NotFlat(Exception):
-    """The block needs PyYAML."""
-
-
-def _parse_flat(text: str, first_line: int) -> LineDict | None:
-    """The LineDict PyYAML would give, line numbers already counted from `first_line`; None when the
-    block is not flat front matter, or when it is not certain to be read the same way."""
-    if _FLAT_UNSAFE.search(text):
-        return None
-    data = LineDict()
-    try:
-        for number, line in enumerate(text.split("\n"), start=first_line):
-            if not line or line[0] == "#":
-                continue                                     # blank, or a comment line
-            match = _FLAT_LINE.fullmatch(line)
-            if match is None:
-                return None
-            key, raw = match.groups()
-            if key in data or _plain_tag(key) != _STR:
-                return None
-            if not data:
-                data.line = number
-            data[key] = _flat_value(raw, number)
-            data.lines[key] = number
-    except _NotFlat:
-        return None
-    return data or None
-
-
-def _flat_value(raw: str | None, line: int):
-    if raw is None:
-        return None
-    if raw[0] == '"' or raw[0] == "'":
-        quoted = (_DOUBLE_QUOTED if raw[0] == '"' else _SINGLE_QUOTED).fullmatch(raw)
-        if quoted is None:
-            raise _NotFlat
-        return quoted.group(1)
-    if raw[0] == "[":
-        return _flat_list(raw, line)
-    if raw[0] in _PLAIN_INDICATORS or raw[-1] in " :" or ": " in raw or " #" in raw:
-        raise _NotFlat
-    return _plain_value(raw)
-
-
-def _flat_list(raw: str, line: int) -> LineList:
-    listed = _FLOW_LIST.fullmatch(raw)
-    if listed is None:
-        raise _NotFlat
-    items = listed.group(1).split(", ") if listed.group(1) else []
-    result = LineList([_plain_value(item) for item in items])
-    result.line = line
-    result.lines = [line] * len(items)
-    return result
-
-
-def _plain_value(word: str):
-    """What YAML makes of a plain word: text, null, or a decimal number (anything else: _NotFlat)."""
-    tag = _plain_tag(word)
-    if tag == _STR or tag == "tag:yaml.org,2002:timestamp":   # dates stay text (see the loaders)
-        return word
-    if tag == _NULL:
-        return None
-    if tag == _INT and _DECIMAL.fullmatch(word):
-        return int(word)
-    raise _NotFlat
-
-
-def _plain_tag(word: str) -> str:
-    if word and word[0] not in _RESOLVED_FIRST:
-        return _STR
-    return _resolved_tag(word)
-
-
-@lru_cache(maxsize=1 << 12)      # ids, dates and sources recur in every entry
-def _resolved_tag(word: str) -> str:
-    return _RESOLVER.resolve(yaml.ScalarNode, word, (True, False))
 
 
 def _syntax_error(error: yaml.MarkedYAMLError, first_line: int) -> YamlError:
