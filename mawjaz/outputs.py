@@ -10,6 +10,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -96,8 +97,11 @@ def make_outputs(plan: Plan, wanted: list[str], folder: Path, reporter=None) -> 
     if BROWSER_TABLES_PATH in wanted:
         tasks = [[BROWSER_TABLES_PATH, *tasks[0]], *tasks[1:]] if tasks else [[BROWSER_TABLES_PATH]]
     workers = min(worker_count(), len(tasks))
-    if workers < 2 or len(wanted) < PARALLEL_FROM:
+    if workers < 2:
         results = [_make_batch_with(plan, folder, task) for task in tasks]
+    elif len(wanted) < PARALLEL_FROM:   # a few outputs: the search shards' Pagefind runs beside the pages
+        with ThreadPoolExecutor(max_workers=workers) as threads:
+            results = list(threads.map(lambda task: _make_batch_with(plan, folder, task), tasks))
     else:
         results = _in_pool(plan, folder, tasks, workers, reporter, len(wanted))
     sizes, problems = {}, []

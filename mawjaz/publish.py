@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .config import Config
 from .errors import Problems
-from .links import BrokenLink, find_broken_links
+from .links import BrokenLink, find_broken_links, site_files
 from .manifest import CACHE_FOLDER, Manifest, forget_manifest
 from .outputs import Plan, make_outputs
 from .progress import Reporter
@@ -187,8 +187,7 @@ def find_site_broken_links(config: Config, staging: Path, pages: list[str] | Non
                            kept_broken: dict[str, list]) -> dict[str, list]:
     """Page → its broken links. With `pages`, only those are read, and the other pages keep what the previous
     build found: valid when the site has the same files, so no link can have gained or lost its target."""
-    files = {os.path.relpath(os.path.join(folder, name), staging).replace(os.sep, "/")
-             for folder, _, names in os.walk(staging) for name in names}
+    files = site_files(staging)
     broken: dict[str, list] = {}
     if pages is not None:
         rewritten = set(pages)
