@@ -38,6 +38,7 @@ NOUNS = {
 }
 
 
+@lru_cache(maxsize=1 << 12, typed=True)    # counts repeat on every page, and Babel takes its time
 def format_number(number: int, locale: str) -> str:
     return format_decimal(number, locale=locale)
 
@@ -83,6 +84,7 @@ def format_hijri_date(text: str | None) -> str:
     return f"{hijri.day} {hijri.month_name('ar')} {hijri.year} {hijri.notation('ar')}"
 
 
+@lru_cache(maxsize=1 << 12)
 def format_month_name(text: str, locale: str) -> str:
     """'2025-09' → 'سبتمبر'."""
     year, month, _ = parse_partial_date(text)
