@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import fingerprints
-from .inputs import global_digest
 from .config import Config
 from .errors import Problem, Problems
 from .feeds import feed_makers
 from .group import SiteModel
+from .inputs import global_digest
 from .render import canonical_path, make_environment, page_list, render_page
 from .search_index import (BROWSER_TABLES_PATH, INDEX_FOLDER, build_shards, folder_bytes, prepare_search, shard_path,
                            write_browser_tables)
@@ -27,7 +27,7 @@ from .shards import shard_of
 
 SEARCH_FOLDER = INDEX_FOLDER + "/"        # each search shard is one output, a folder: pagefind/<shard>/
 BATCH_SIZE = 200                          # outputs per task: small enough to balance, big enough to be cheap
-PARALLEL_FROM = 400                       # fewer outputs than this are made in the build's own process
+PARALLEL_FROM = 400                       # fewer outputs than this are made by threads of the build's own process
 
 
 @dataclass
@@ -38,11 +38,11 @@ class Plan:
     digests: dict[str, str]
     pages: dict[str, tuple[str, dict]]    # HTML output → (template, context)
     searched: bool                        # whether the search index is part of the site
-    _feeds: dict = field(default_factory=dict, repr=False)
+    _feeds: dict | None = field(default=None, repr=False)
     _environment: object = field(default=None, repr=False)
 
     def feeds(self) -> dict:
-        if not self._feeds:
+        if self._feeds is None:
             self._feeds = feed_makers(self.config, self.site)
         return self._feeds
 
