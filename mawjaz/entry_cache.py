@@ -10,7 +10,6 @@ planted cache file cannot run code.
 """
 from __future__ import annotations
 
-import hashlib
 import io
 import os
 import pickle
@@ -21,7 +20,7 @@ from .errors import Problem, Problems
 from .model import Entry, Evidence, Registries
 from .yamlio import LineDict, LineList
 
-FORMAT = 1
+FORMAT = 2
 ALLOWED = {("mawjaz.model", "Entry"): Entry, ("mawjaz.model", "Evidence"): Evidence,
            ("mawjaz.yamlio", "LineDict"): LineDict, ("mawjaz.yamlio", "LineList"): LineList,
            ("mawjaz.errors", "Problem"): Problem}
@@ -35,8 +34,9 @@ class _EntriesOnly(pickle.Unpickler):
 
 
 def load_entries(entries_dir: Path, registries: Registries | None, problems: Problems, cache_file: Path,
-                 salt: str) -> list[Entry]:
-    """entries.load_entries, with the entries whose file is unchanged taken from `cache_file`."""
+                 salt: str, digests: dict[str, str]) -> list[Entry]:
+    """entries.load_entries, with the entries whose file is unchanged taken from `cache_file`; `digests`
+    are the files' digests as the run read them at its start (mawjaz.inputs.entry_digests)."""
     cached = _read(cache_file, salt)
     fresh: dict[str, tuple] = {}
     entries = []
@@ -46,12 +46,9 @@ def load_entries(entries_dir: Path, registries: Registries | None, problems: Pro
             entry = entry_files.read_entry(path, problems, registries)
             entries += [entry] if entry is not None else []
             continue
-        try:
-            digest = hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
-        except OSError:
-            digest = b""
+        digest = digests.get(name)
         hit = cached.get(name)
-        if hit is not None and hit[0] == digest:
+        if hit is not None and digest is not None and hit[0] == digest:
             entry, found = hit[1], hit[2]
         else:
             own = Problems(problems.root)
@@ -61,7 +58,7 @@ def load_entries(entries_dir: Path, registries: Registries | None, problems: Pro
             problems.add(problem)
         if entry is not None:
             entries.append(entry)
-            if not any(p.severity == "error" for p in found):
+            if digest is not None and not any(p.severity == "error" for p in found):
                 fresh[name] = (digest, entry, found)
     entry_files.check_event_links(entries, problems)
     _write(cache_file, salt, fresh)

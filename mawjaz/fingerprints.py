@@ -3,7 +3,7 @@
 A rebuild rewrites an output only when its digest differs from the one the last build recorded
 (mawjaz.manifest), so the digest of an output must cover everything its template or writer reads:
 
-- the *global* digest (mawjaz.inputs) covers what any page may read: the code and the libraries' versions, the templates,
+- the *global* digest (mawjaz.inputs.RunInputs.everything) covers what any page may read: the code and the libraries' versions, the templates,
   the static files, config and the registries. When it changes, everything is rebuilt;
 - an entry's *card* covers its front matter (what lists, counts and charts show); its *whole* adds the body;
 - each output then adds the cards or wholes of the entries it shows, and any derived data it shows
@@ -14,12 +14,11 @@ after many kinds of edit and compares every byte with a clean build, to catch a 
 """
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 
 from .config import Config
 from .group import SiteModel, actor_path, theme_path
-from .inputs import files_under, digest, file_digest
+from .inputs import digest
 from .model import Entry
 
 
@@ -108,11 +107,3 @@ def feed_digests(config: Config, site: SiteModel, everything: str, entries: Entr
 def shard_digest(everything: str, shard: str, published: Iterable[Entry], entries: EntryDigests) -> str:
     """A search shard is made from its entries, whole (with their statements, via the front matter)."""
     return digest(everything, "search", shard, entries.wholes(published))
-
-
-def static_digests(config: Config) -> dict[str, str]:
-    """Static files are copied as they are: their digest is their content's."""
-    static = str(config.paths.static)
-    return {f"static/{relative}": file_digest(os.path.join(static, relative))
-            for relative in sorted(files_under(static, "", "", True))}
-

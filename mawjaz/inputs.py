@@ -1,12 +1,15 @@
-"""Everything a run reads, as one digest, computed before anything is parsed.
+"""Everything a run reads, as digests worked out once, before anything is parsed, and passed forward.
 
-When it equals the digest recorded with the site (mawjaz.manifest), the site is up to date and the run
-does nothing. Kept apart from mawjaz.fingerprints so that such a run imports almost nothing.
+When the whole equals the digest recorded with the site (mawjaz.manifest), the site is up to date and the
+run does nothing; otherwise the parts serve the entry cache (one digest per entry file) and the plan of
+outputs (the global digest, one digest per static file). Kept apart from mawjaz.fingerprints so that a
+run with nothing to do imports almost nothing.
 """
 from __future__ import annotations
 
 import hashlib
 import os
+from dataclasses import dataclass, replace
 from importlib import metadata
 from pathlib import Path
 
@@ -67,15 +70,44 @@ def code_digest() -> str:
     return digest(FORMAT, folder_digest(PACKAGE_DIR, ".py", recursive=False), *versions)
 
 
-def global_digest(config: Config, drafts: bool) -> str:
-    """Everything any output may read, apart from the entries."""
-    return digest(code_digest(), repr(config), f"drafts={drafts}", folder_digest(config.paths.templates),
-                  folder_digest(config.paths.static), folder_digest(config.paths.content, ".yaml", recursive=False))
+@dataclass(frozen=True)
+class RunInputs:
+    code: str                      # our code and the libraries' versions
+    registries: str                # content/*.yaml
+    everything: str                # what any output may read, apart from the entries
+    static: dict[str, str]         # "static/<file>" → digest of its bytes
+    entries: dict[str, str]        # entry file name → digest of its bytes
+    seeds: str = ""                # "" when the run does not ingest
+
+    @property
+    def digest(self) -> str:
+        return digest(self.everything, *(f"{name}={value}" for name, value in sorted(self.entries.items())),
+                      self.seeds)
+
+    def with_entries_of(self, config: Config) -> RunInputs:
+        """The same inputs, after new entries were written."""
+        return replace(self, entries=entry_digests(config.paths.content / "entries"))
 
 
-def inputs_digest(config: Config, drafts: bool, with_seeds: bool) -> str:
-    """All the inputs of a run, read before anything is parsed: equal digests mean nothing to do."""
-    parts = [global_digest(config, drafts), folder_digest(config.paths.content / "entries", ".md", recursive=False)]
-    if with_seeds:
-        parts.append(folder_digest(config.paths.seeds))
-    return digest(*parts)
+def read_inputs(config: Config, drafts: bool, with_seeds: bool) -> RunInputs:
+    code = code_digest()
+    registries = folder_digest(config.paths.content, ".yaml", recursive=False)
+    static_dir = str(config.paths.static)
+    static = {f"static/{relative}": file_digest(os.path.join(static_dir, relative))
+              for relative in sorted(files_under(static_dir, "", "", True))}
+    everything = digest(code, repr(config), f"drafts={drafts}", folder_digest(config.paths.templates),
+                        *(f"{path}={value}" for path, value in static.items()), registries)
+    return RunInputs(code, registries, everything, static, entry_digests(config.paths.content / "entries"),
+                     folder_digest(config.paths.seeds) if with_seeds else "")
+
+
+def entry_digests(entries_dir: Path) -> dict[str, str]:
+    """Entry file name → digest of its bytes. A file that cannot be read gets none here: the loader
+    reports it, with its name and what is wrong."""
+    found = {}
+    for name in files_under(str(entries_dir), "", ".md", False):
+        try:
+            found[name] = file_digest(os.path.join(entries_dir, name))
+        except OSError:
+            found[name] = "unreadable"
+    return found

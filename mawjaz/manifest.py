@@ -19,7 +19,7 @@ CACHE_FOLDER = ".mawjaz-cache"
 
 @dataclass(frozen=True)
 class Manifest:
-    inputs: str                                  # fingerprints.inputs_digest of the run that built the site
+    inputs: str                                  # inputs.RunInputs.digest of the run that built the site
     outputs: dict[str, tuple[str, int]] = field(default_factory=dict)      # path → (digest, size; -1 = folder)
     broken_links: dict[str, list] = field(default_factory=dict)            # page → [[line, url, reason], …]
     problems: tuple[Problem, ...] = ()           # what that run reported, repeated when nothing changed

@@ -19,7 +19,7 @@ from .config import Config
 from .errors import Problem, Problems
 from .feeds import feed_makers
 from .group import SiteModel
-from .inputs import global_digest
+from .inputs import RunInputs
 from .render import canonical_path, make_environment, page_list, render_page
 from .search_index import (BROWSER_TABLES_PATH, INDEX_FOLDER, build_shards, folder_bytes, prepare_search, shard_path,
                            write_browser_tables)
@@ -56,13 +56,13 @@ class Plan:
         return self._environment
 
 
-def plan_site(config: Config, site: SiteModel, drafts: bool) -> Plan:
-    everything = global_digest(config, drafts)
+def plan_site(config: Config, site: SiteModel, inputs: RunInputs) -> Plan:
+    everything = inputs.everything
     entries = fingerprints.EntryDigests(site.entries)
     listed = page_list(site)
     digests = fingerprints.page_digests(site, listed, everything, entries)
     digests.update(fingerprints.feed_digests(config, site, everything, entries, digests))
-    digests.update(fingerprints.static_digests(config))
+    digests.update(inputs.static)             # static files are copied as they are
     searched = config.search_enabled
     if searched:
         by_shard: dict[str, list] = {}

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .config import Config, check_templates_folder
 from .errors import Problems
-from .inputs import inputs_digest
+from .inputs import RunInputs, read_inputs
 from .manifest import Manifest, cache_path, outputs_intact, read_manifest, write_manifest
 from .progress import Reporter
 
@@ -49,12 +49,13 @@ def run(config: Config, command: str, problems: Problems, reporter: Reporter, st
     started = time.perf_counter()
     summary = Summary()
     publishes = command in ("all", "build")
-    previous, inputs = None, ""
+    previous, inputs = None, None
     if publishes:
         with reporter.stage("Compare with last build"):
-            inputs = inputs_digest(config, drafts, with_seeds=command == "all")
+            inputs = read_inputs(config, drafts, with_seeds=command == "all")
             previous = read_manifest(config.paths.out)
-            unchanged = previous is not None and previous.inputs == inputs and outputs_intact(config.paths.out, previous)
+            unchanged = (previous is not None and previous.inputs == inputs.digest
+                         and outputs_intact(config.paths.out, previous))
         if unchanged:
             for problem in previous.problems:
                 problems.add(problem)
@@ -77,15 +78,14 @@ def run(config: Config, command: str, problems: Problems, reporter: Reporter, st
 
 
 def load_and_build(config: Config, command: str, problems: Problems, reporter: Reporter, summary: Summary,
-                   strict: bool, drafts: bool, staging, inputs: str) -> None:
+                   strict: bool, drafts: bool, staging, inputs: RunInputs | None) -> None:
     from . import entries as entry_files
     from .registries import check_unused_registry_entries, load_registries
     entries_dir = config.paths.content / "entries"
     with reporter.stage("Load registries"):
         registries = load_registries(config.paths.content, problems)
     with reporter.stage("Load entries"):   # ids are checked against registries only when those loaded
-        entries = load_entries(config, entries_dir, None if problems.errors() else registries, problems,
-                               cached=staging is not None)
+        entries = load_entries(config, entries_dir, None if problems.errors() else registries, problems, inputs)
     new_entries: tuple = ()
     if command in ("all", "ingest", "check"):
         new_entries = ingest_stage(config, registries, entries, problems, reporter, summary)
@@ -98,13 +98,14 @@ def load_and_build(config: Config, command: str, problems: Problems, reporter: R
         with reporter.stage("Write new entries"):
             entry_files.write_new_entries(entries_dir, list(new_entries))
         summary.entries_written = len(new_entries)
-        entries = load_entries(config, entries_dir, registries, problems, cached=staging is not None)
+        if inputs is not None:      # the manifest records the entries as they are now
+            inputs = inputs.with_entries_of(config)
+        entries = load_entries(config, entries_dir, registries, problems, inputs)
         problems.stop_if_errors(strict)
-        if staging is not None:     # the manifest records the entries as they are now
-            inputs = inputs_digest(config, drafts, with_seeds=command == "all")
     if staging is not None:
-        report = build_stage(config, registries, entries, problems, reporter, summary, strict, drafts, staging)
-        write_manifest(config.paths.out, Manifest(inputs=inputs, outputs={
+        report = build_stage(config, registries, entries, problems, reporter, summary, strict, drafts, staging,
+                             inputs)
+        write_manifest(config.paths.out, Manifest(inputs=inputs.digest, outputs={
             path: (report.digests[path], size) for path, size in sorted(report.sizes.items())},
             broken_links=report.broken_links, problems=tuple(problems.sorted()), index_bytes=report.index_bytes))
     elif command == "check":
@@ -112,16 +113,17 @@ def load_and_build(config: Config, command: str, problems: Problems, reporter: R
     problems.stop_if_errors(strict)
 
 
-def load_entries(config: Config, entries_dir: Path, registries, problems: Problems, cached: bool) -> list:
-    """Every entry; a build reuses the entries an earlier build parsed, if their files are unchanged."""
+def load_entries(config: Config, entries_dir: Path, registries, problems: Problems,
+                 inputs: RunInputs | None) -> list:
+    """Every entry; a build (which has read its inputs' digests) reuses the entries an earlier build
+    parsed, if their files are unchanged."""
     from . import entries as entry_files
-    if not cached or registries is None:
+    if inputs is None or registries is None:
         return entry_files.load_entries(entries_dir, registries, problems)
     from . import entry_cache
-    from .inputs import code_digest, folder_digest
-    salt = code_digest() + folder_digest(config.paths.content, ".yaml", recursive=False) + str(entries_dir) \
-        + str(problems.root)
-    return entry_cache.load_entries(entries_dir, registries, problems, cache_path(config.paths.out, "entries.pickle"), salt)
+    salt = f"{inputs.code} {inputs.registries} {entries_dir} {problems.root}"
+    return entry_cache.load_entries(entries_dir, registries, problems, cache_path(config.paths.out, "entries.pickle"),
+                                    salt, inputs.entries)
 
 
 def ingest_stage(config: Config, registries, existing, problems: Problems, reporter: Reporter,
@@ -145,14 +147,14 @@ class BuildReport:
 
 
 def build_stage(config: Config, registries, entries, problems: Problems, reporter: Reporter, summary: Summary,
-                strict: bool, drafts: bool, staging) -> BuildReport:
+                strict: bool, drafts: bool, staging, inputs: RunInputs) -> BuildReport:
     from .group import group_site
     from .outputs import plan_site
     from .publish import publish_site
     with reporter.stage("Group"):
         site = group_site(config, registries, entries, drafts=drafts)
     with reporter.stage("Plan"):
-        plan = plan_site(config, site, drafts)
+        plan = plan_site(config, site, inputs)
     problems.stop_if_errors(strict)
     report = publish_site(config, plan, staging, problems, reporter, strict)
     summary.pages_written, summary.pages_kept = report.pages_written, report.pages_kept
