@@ -42,7 +42,7 @@ def _has_opener(text: str, closer: str) -> bool:
 DIRECTION_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
-@lru_cache(maxsize=None)     # names and titles repeat across thousands of list items
+@lru_cache(maxsize=1 << 16)  # names and titles repeat across thousands of list items; body lines do not
 def isolate_latin(text: str | None) -> Markup:
     """Escape `text` and wrap each run of Latin words and digits in <bdi>.
 
@@ -79,17 +79,25 @@ def make_markdown() -> MarkdownIt:
 
 
 def render_markdown(markdown: MarkdownIt, text: str) -> Markup:
-    return Markup(markdown.render(text))
+    return Markup(_read_markdown(markdown, text)[0])
 
 
 def plain_text(markdown: MarkdownIt, text: str) -> str:
     """The words of a Markdown text without markup, for descriptions and feeds' summaries."""
+    return _read_markdown(markdown, text)[1]
+
+
+# An entry page needs its body as HTML and as plain words, the search index as words, and the feeds as
+# HTML in every feed the entry is in: one parse serves them all. Parsing is most of markdown-it's time.
+@lru_cache(maxsize=1024)
+def _read_markdown(markdown: MarkdownIt, text: str) -> tuple[str, str]:
+    tokens = markdown.parse(text)
     words = []
-    for token in markdown.parse(text):
+    for token in tokens:
         if token.type == "inline":
             words.extend(child.content for child in token.children or () if child.type in ("text", "code_inline"))
             words.append(" ")
-    return squeeze_spaces("".join(words))
+    return markdown.renderer.render(tokens, markdown.options, {}), squeeze_spaces("".join(words))
 
 
 def squeeze_spaces(text: str) -> str:

@@ -25,7 +25,7 @@ from pathlib import Path
 from .config import Config
 from .errors import Problems
 from .group import SiteModel, entry_path
-from .markup import make_markdown, plain_text
+from .markup import make_markdown, plain_text, repeats_opening
 from .model import Entry
 from .search_terms import SearchVocabulary, browser_tables, build_vocabulary, closed_words, index_text
 from .shards import in_merge_order, published_shards, shard_of
@@ -92,10 +92,12 @@ def entry_record(entry: Entry, site: SiteModel, vocabulary: SearchVocabulary) ->
                "theme": [registries.theme_by_id[theme_id].name for theme_id in entry.themes],
                "source": [source] if source else [], "year": [(entry.date or "")[:4]],
                EXCERPT_FILTER: [text or entry.summary]}
+    # A summary that only repeats the body's opening is indexed once, as the entry page shows it.
     document = "".join((
         "<html><body data-pagefind-body>",
         f"<h1>{index_text(entry.title, vocabulary)}</h1>",
-        f"<p>{index_text(entry.summary, vocabulary)}</p><p>{index_text(text, vocabulary)}</p>",
+        f"<p>{'' if repeats_opening(entry.summary, text) else index_text(entry.summary, vocabulary)}</p>",
+        f"<p>{index_text(text, vocabulary)}</p>",
         f"<p>{index_text(' '.join(s.text for s in site.statements[entry.id]), vocabulary)}</p>",
         f'<p data-pagefind-weight="{NAMES_WEIGHT}">{index_text(described_by(entry, site), vocabulary)}</p>',
         *(_attribute_span("meta", key, closed_words(value)) for key, value in meta.items()),
