@@ -14,8 +14,6 @@ from __future__ import annotations
 import html
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -27,6 +25,7 @@ from .errors import Problems
 from .group import SiteModel, entry_path
 from .markup import make_markdown, plain_text, repeats_opening
 from .model import Entry
+from .pagefind_runner import run_pagefind
 from .search_terms import SearchVocabulary, browser_tables, build_vocabulary, closed_words, index_text
 from .shards import in_merge_order, published_shards, shard_of
 from .stable_index import UnfamiliarIndex, stabilise_bundle
@@ -177,7 +176,7 @@ def build_shard(config: Config, site_dir: Path, shard: str, records: tuple[Searc
     """Index one shard's records as a complete bundle at site_dir/pagefind/<shard>/, in place of what was
     there (a shard without records is removed); return "" or what went wrong (see report_shard).
 
-    Pagefind writes into a temporary folder of this call's own, and the bundle moves into place only
+    The bundle is written into a temporary folder of this call's own, and moves into place only
     once complete and in order: nothing is shared with other calls, so shards can be built side by side
     in threads or in forked processes. `config` is not read today; it stays for the callers' sake.
     """
@@ -186,9 +185,9 @@ def build_shard(config: Config, site_dir: Path, shard: str, records: tuple[Searc
         shutil.rmtree(target, ignore_errors=True)
         return ""
     with tempfile.TemporaryDirectory(prefix=f"mawjaz-search-{shard}-") as work:
-        documents, bundle = Path(work) / "documents", Path(work) / "bundle"
-        write_documents(documents, records)
-        failure = run_pagefind(documents, bundle, SHARD_LANGUAGE_PREFIX + shard)
+        bundle = Path(work) / "bundle"
+        failure = run_pagefind([(record.url, record.document) for record in records], bundle,
+                               SHARD_LANGUAGE_PREFIX + shard, leave_out=UNUSED_BUNDLE_FILES)
         if failure:
             return failure
         outcome = finish_bundle(bundle)
@@ -219,27 +218,4 @@ def finish_bundle(bundle: Path) -> str:
         stabilise_bundle(bundle)
     except UnfamiliarIndex as reason:
         return f"{UNORDERED}{reason}"
-    return ""
-
-
-def write_documents(folder: Path, records: tuple[SearchRecord, ...]) -> None:
-    """One small HTML file per record, at the record's URL, for Pagefind to index."""
-    for record in records:
-        target = folder / record.url.strip("/") / "index.html"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(record.document, encoding="utf-8")
-
-
-def run_pagefind(documents: Path, bundle: Path, language: str | None = None) -> str:
-    """Pagefind's own binary (from the pagefind[bin] wheel): its Python API waits 0.1 s per document,
-    which would make 10,000 entries take minutes. `language` replaces the one Pagefind would detect.
-    Returns what went wrong, or "" on success."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(documents), "--output-path", str(bundle), "--silent"]
-    if language:
-        command += ["--force-language", language]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        return (result.stderr or result.stdout).strip()[-500:] or f"Pagefind stopped with code {result.returncode}"
-    if not (bundle / "pagefind.js").is_file():
-        return "Pagefind wrote no pagefind.js"
     return ""

@@ -23,7 +23,8 @@ from mawjaz.config import load_config
 from mawjaz.errors import Problems
 from mawjaz.errors import ERROR, WARNING
 from mawjaz.search_index import (SearchInput, SearchRecord, build_search_index, build_shard, finish_bundle,
-                                 report_shard, run_pagefind, write_documents)
+                                 report_shard)
+from mawjaz.pagefind_runner import run_pagefind
 from mawjaz.stable_index import (SIGNATURE, UnfamiliarIndex, content_hash, decode_cbor, encode_cbor, meta_name,
                                  stabilise_bundle)
 
@@ -52,8 +53,7 @@ def records(numbers=range(30)) -> tuple[SearchRecord, ...]:
 
 def pagefind_bundle(work: Path) -> Path:
     """Pagefind's own output for records(), not yet put in order."""
-    write_documents(work / "documents", records())
-    assert run_pagefind(work / "documents", work / "bundle") == ""
+    assert run_pagefind([(record.url, record.document) for record in records()], work / "bundle") == ""
     return work / "bundle"
 
 
@@ -102,6 +102,27 @@ def test_each_shard_is_indexed_under_its_own_language_tag(tmp_path):
     entry = json.loads((tmp_path / "pagefind/2024/pagefind-entry.json").read_text(encoding="utf-8"))
     assert list(entry["languages"]) == ["x-2024"]
     assert {path.name.split("_")[0] for path in (tmp_path / "pagefind/2024/fragment").iterdir()} == {"x-2024"}
+
+
+def indexed_urls(bundle: Path, language: str) -> list[str]:
+    """The pages of a bundle in Pagefind's page-number order, as their URLs."""
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    pages = payload(bundle / f"pagefind.{entry['languages'][language]['hash']}.pf_meta")[1]
+    fragments = (gzip.decompress((bundle / "fragment" / f"{page_hash}.pf_fragment").read_bytes()) for page_hash, _ in pages)
+    return [json.loads(fragment[len(SIGNATURE):])["url"] for fragment in fragments]
+
+
+@pytest.mark.parametrize("order", ["as made", "reversed", "shuffled"])
+def test_pages_are_numbered_in_the_records_order_whatever_the_file_system(tmp_path, order):
+    """Pagefind's command line numbered pages in the order the file system listed its folders, which
+    differs between machines (a hash on ext4, creation order on tmpfs); the build sends them in order."""
+    shard = list(records(range(40)))
+    if order == "reversed":
+        shard.reverse()
+    elif order == "shuffled":
+        shard = shard[1::2] + shard[::2]
+    assert build_shard(CONFIG, tmp_path, "2025", tuple(shard)) == ""
+    assert indexed_urls(tmp_path / "pagefind/2025", "x-2025") == [record.url for record in shard]
 
 
 def test_a_shard_writes_only_its_own_folder_and_replaces_what_was_there(tmp_path):
@@ -235,3 +256,25 @@ def test_cbor_is_written_in_its_shortest_definite_form(value, encoded):
 def test_cbor_outside_pagefind_s_subset_is_refused(encoded):
     with pytest.raises(UnfamiliarIndex):
         decode_cbor(bytes.fromhex(encoded))
+
+
+# ---------------------------------------------------------------- Pagefind that cannot run
+
+
+def test_a_missing_pagefind_binary_is_named_not_a_traceback(tmp_path, monkeypatch):
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "no-such-pagefind"))
+    outcome = run_pagefind([(record.url, record.document) for record in records(range(3))], tmp_path / "bundle")
+    assert outcome.startswith("Pagefind could not be started") and "no-such-pagefind" in outcome
+    assert not (tmp_path / "bundle").exists()
+
+
+def test_a_pagefind_that_stops_early_is_an_error_with_what_it_said(tmp_path, monkeypatch):
+    stops = tmp_path / "pagefind"
+    stops.write_text("#!/bin/sh\necho 'this Pagefind is broken' >&2\nexit 3\n")
+    stops.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(stops))
+    problems = Problems()
+    outcome = build_shard(CONFIG, tmp_path / "site", "2025", records(range(3)))
+    report_shard(CONFIG, "2025", outcome, problems)
+    assert "this Pagefind is broken" in outcome and [problem.severity for problem in problems.items] == [ERROR]
+    assert not (tmp_path / "site" / "pagefind").exists()
