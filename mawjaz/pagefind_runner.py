@@ -125,9 +125,14 @@ def _close_input(service: subprocess.Popen) -> None:
 def _read_replies(service: subprocess.Popen, urls: list[str]) -> tuple[str, list[dict]] | None:
     """Read replies until the bundle arrives: the first error ("" if none) and the bundle's files, or
     None if the service stopped first."""
-    pending, first_error = b"", ""
+    pending: list[bytes] = []           # the reply being read (the bundle's is megabytes long)
+    first_error = ""
     while chunk := service.stdout.read1(1 << 20):
-        *replies, pending = (pending + chunk).split(REPLY_END)
+        if REPLY_END not in chunk:
+            pending.append(chunk)
+            continue
+        *replies, rest = b"".join((*pending, chunk)).split(REPLY_END)
+        pending = [rest]
         for encoded in replies:
             reply = json.loads(base64.b64decode(encoded))
             message_id, payload = reply.get("message_id"), reply.get("payload", {})
