@@ -28,9 +28,11 @@ SPILLS = """() => {
 # Controls and the links of navigation and lists must be at least 44 x 44 px (WCAG 2.5.5). Links inside
 # running text are exempt, as WCAG 2.5.8 exempts inline targets: a link in a paragraph or in a sentence of
 # a list, or an entry title's link in a heading, is as tall as its line of text, and padding it would
-# break the line spacing.
+# break the line spacing. A link drawn as a button or a pill (not display: inline) is a control wherever
+# it stands.
 SMALL_TARGETS = """() => {
-  const inline = el => el.tagName === 'A' && !!el.closest('p, h1, h2, h3, h4, h5, h6, .prose li');
+  const inline = el => el.tagName === 'A' && getComputedStyle(el).display === 'inline'
+    && !!el.closest('p, h1, h2, h3, h4, h5, h6, .prose li');
   const small = [];
   for (const el of document.querySelectorAll('a[href], button, input, select, textarea')) {
     if (!el.getClientRects().length || inline(el) || el.closest('.visually-hidden')) continue;
