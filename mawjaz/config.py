@@ -116,6 +116,17 @@ def _is_usable_base_url(url: str) -> bool:
     return not parts.scheme and not parts.netloc and url.startswith("/")
 
 
+def check_public_address(config: Config, problems: Problems) -> None:
+    """A path alone is enough for the links between pages, but not for what is read away from the site:
+    Atom feeds, the sitemap and canonical links must hold full addresses."""
+    if not urlsplit(config.base_url).scheme:
+        problems.warning(config.path, None,
+                         f"'base_url' is only a path ('{config.base_url}'), so the Atom feeds, the sitemap and the "
+                         "pages' canonical links hold paths where feed readers and search engines need addresses",
+                         "write the site's public address in config.yaml (e.g. https://example.org/mawjaz/) or "
+                         "pass it with --base-url when you build")
+
+
 def check_templates_folder(config: Config, problems: Problems) -> None:
     """Rendering needs the templates: say so once, instead of failing on the first page."""
     if not config.paths.templates.is_dir():

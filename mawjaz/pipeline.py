@@ -5,7 +5,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .config import Config, check_templates_folder
+from .config import Config, check_public_address, check_templates_folder
 from .errors import Problems
 from .inputs import RunInputs, read_inputs
 from .manifest import Manifest, cache_path, outputs_intact, read_manifest, write_manifest
@@ -91,6 +91,7 @@ def load_and_build(config: Config, command: str, problems: Problems, reporter: R
         new_entries = ingest_stage(config, registries, entries, problems, reporter, summary)
     if command in ("all", "build", "check"):
         check_templates_folder(config, problems)
+        check_public_address(config, problems)
     if command == "check":
         check_unused_registry_entries(config.paths.content, registries, [*entries, *new_entries], problems)
     problems.stop_if_errors(strict)

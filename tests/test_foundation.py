@@ -57,6 +57,18 @@ def test_base_url_with_a_path_keeps_it_for_links(tmp_path):
     assert config.base_url == "https://example.org/mawjaz/" and config.base_path == "/mawjaz/"
 
 
+def test_a_base_url_that_is_only_a_path_is_a_warning_that_strict_refuses(tmp_path):
+    """Links between pages work with a path, but feeds, the sitemap and canonical links need addresses."""
+    common = ("build", "--out", str(tmp_path / "site"), "--quiet")    # the repository's content builds strictly
+    result = run_build(*common, "--base-url", "/mawjaz/", "--strict", check=False)
+    assert result.returncode == 1 and "'base_url' is only a path ('/mawjaz/')" in result.stderr
+    assert "--base-url" in result.stderr and "Traceback" not in result.stderr
+    loose = run_build(*common, "--base-url", "/mawjaz/")
+    assert "'base_url' is only a path" in loose.stderr and (tmp_path / "site" / "feed.xml").is_file()
+    full = run_build(*common, "--base-url", "https://example.org/mawjaz/", "--strict")
+    assert "base_url" not in full.stderr
+
+
 def test_bad_usage_exits_with_2():
     assert run_build("no-such-command", check=False).returncode == 2
 
