@@ -95,10 +95,19 @@ def read_inputs(config: Config, drafts: bool, with_seeds: bool) -> RunInputs:
     static_dir = str(config.paths.static)
     static = {f"static/{relative}": file_digest(os.path.join(static_dir, relative))
               for relative in sorted(files_under(static_dir, "", "", True))}
-    everything = digest(code, repr(config), f"drafts={drafts}", folder_digest(config.paths.templates),
+    everything = digest(code, config_description(config), f"drafts={drafts}", folder_digest(config.paths.templates),
                         *(f"{path}={value}" for path, value in static.items()), registries)
     return RunInputs(code, registries, everything, static, entry_digests(config.paths.content / "entries"),
                      folder_digest(config.paths.seeds) if with_seeds else "")
+
+
+def config_description(config: Config) -> str:
+    """The settings as the digest sees them, with every folder relative to config.yaml's: the same project
+    checked out somewhere else (a CI runner that restored the last build) has the same digest, and its
+    rebuild reuses the pages that did not change. No output shows where the project lies."""
+    root = config.path.parent
+    folders = {name: Path(os.path.relpath(folder, root)) for name, folder in vars(config.paths).items()}
+    return repr(replace(config, path=Path(config.path.name), paths=replace(config.paths, **folders)))
 
 
 def entry_digests(entries_dir: Path) -> dict[str, str]:

@@ -6,10 +6,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import yaml
 from conftest import ROOT, run_build
 
 from mawjaz.config import load_config
 from mawjaz.errors import Problems
+from mawjaz.manifest import CACHE_FOLDER, cache_path
 
 
 def write_config(tmp_path: Path, text: str) -> Path:
@@ -97,6 +99,18 @@ def test_deploy_workflow_is_a_valid_github_workflow():
 def test_deploy_workflow_uses_the_maintainers_make_targets():
     text = (ROOT / ".github/workflows/pages.yml").read_text()
     assert "make site" in text and "upload-pages-artifact" in text and "deploy-pages" in text
+
+
+def test_deploy_workflow_restores_the_last_build_before_building():
+    """A push rebuilds only what it changed only if the runner has the last site and its manifest."""
+    workflow = yaml.safe_load((ROOT / ".github/workflows/pages.yml").read_text())
+    steps = workflow["jobs"]["build"]["steps"]
+    restore = next(index for index, step in enumerate(steps) if step.get("uses", "").startswith("actions/cache@"))
+    build = next(index for index, step in enumerate(steps) if "make site" in step.get("run", ""))
+    assert restore < build
+    assert set(steps[restore]["with"]["path"].split()) == {"site", f"{CACHE_FOLDER}/site.*"}
+    assert cache_path(Path("site"), "manifest.json").as_posix() == f"{CACHE_FOLDER}/site.manifest.json"
+    assert steps[restore]["with"]["restore-keys"] and "github.sha" in steps[restore]["with"]["key"]
 
 
 def test_ci_script_runs_the_readme_test_command():

@@ -110,6 +110,22 @@ def test_a_body_edit_rewrites_only_the_outputs_that_show_the_body(tmp_path):
     assert "2025-09-30-draft-entry.md:4: warning: this draft has no date yet" in result.stderr   # a cached entry's
 
 
+def test_a_project_checked_out_elsewhere_reuses_the_build_restored_beside_it(tmp_path):
+    """What the deploy workflow does: a new checkout at another path, with the last site and its cache
+    restored, rebuilds only what the push changed, and gives the bytes of a clean build."""
+    work = make_work(tmp_path)
+    build(work)
+    moved = tmp_path / "elsewhere" / "checkout"
+    moved.parent.mkdir()
+    shutil.move(work, moved)
+    EDITS["body"](moved)
+    result = build(moved)
+    written, kept = map(int, re.search(r"(\d+) pages written \((\d+) unchanged\)", result.stderr).groups())
+    assert kept > 5 * written
+    build(moved, "clean")
+    assert snapshot(moved / "site") == snapshot(moved / "clean")
+
+
 class Planted:
     def __reduce__(self):
         return (os.system, ("touch planted-code-ran",))
