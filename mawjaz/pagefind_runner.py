@@ -115,6 +115,14 @@ def _send(service: subprocess.Popen, requests: Iterator[bytes]) -> None:
         pass                            # the service stopped; its replies (or their absence) say why
 
 
+def _decoded(encoded: bytes) -> dict | None:
+    try:
+        reply = json.loads(base64.b64decode(encoded, validate=True))
+    except ValueError:                  # not base64, or not JSON
+        return None
+    return reply if isinstance(reply, dict) and isinstance(reply.get("payload", {}), dict) else None
+
+
 def _close_input(service: subprocess.Popen) -> None:
     try:
         service.stdin.close()
@@ -134,8 +142,10 @@ def _read_replies(service: subprocess.Popen, urls: list[str]) -> tuple[str, list
         *replies, rest = b"".join((*pending, chunk)).split(REPLY_END)
         pending = [rest]
         for encoded in replies:
-            reply = json.loads(base64.b64decode(encoded))
-            message_id, payload = reply.get("message_id"), reply.get("payload", {})
+            reply = _decoded(encoded)
+            if reply is None:
+                return f"Pagefind sent a reply this build cannot read: {encoded[:80]!r}", []
+            message_id, payload = reply.get("message_id"), reply.get("payload") or {}
             if payload.get("type") == "Error" and not first_error:
                 document = urls[message_id - 1] if isinstance(message_id, int) and 0 < message_id <= len(urls) else ""
                 first_error = f"{document}: {payload.get('message')}" if document else str(payload.get("message"))

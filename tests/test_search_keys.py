@@ -122,6 +122,19 @@ def test_every_record_carries_the_date_sort_key_and_arabic_filters():
         assert "data-pagefind-body" in record.document
 
 
+def test_a_summary_is_indexed_once_when_it_only_repeats_the_body_and_kept_when_it_adds_words():
+    vocabulary = build_vocabulary(fixture_site(drafts=False).registries)
+    def indexed(summary: str) -> str:
+        def edited(entries):
+            first = next(e for e in entries if e.status == "published")
+            return [replace(first, summary=summary, body="رحبت البعثة بالاتفاق.\n\nوقال المبعوث إن الخطوة مهمة.")]
+        record = records_of(prepare_search(fixture_site(drafts=False, changed=edited)))[0]
+        return re.sub(r"<span [^>]*></span>", "", record.document)     # the words Pagefind indexes
+    opening_key = index_text("البعثة", vocabulary)
+    assert indexed("رحبت البعثة بالاتفاق.").count(opening_key) == 1          # as the entry page shows it
+    assert indexed("البعثة تشيد بخطوة جديدة").count(opening_key) == 2
+
+
 def test_the_text_excerpts_are_cut_from_is_kept_with_each_record_but_never_indexed():
     """Pagefind indexes every word of metadata but no filter value: the text rides as a filter."""
     site = fixture_site(drafts=False)

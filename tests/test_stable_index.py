@@ -278,3 +278,13 @@ def test_a_pagefind_that_stops_early_is_an_error_with_what_it_said(tmp_path, mon
     report_shard(CONFIG, "2025", outcome, problems)
     assert "this Pagefind is broken" in outcome and [problem.severity for problem in problems.items] == [ERROR]
     assert not (tmp_path / "site" / "pagefind").exists()
+
+
+def test_a_pagefind_that_answers_in_another_language_is_an_error_not_a_traceback(tmp_path, monkeypatch):
+    talks = tmp_path / "pagefind"
+    talks.write_text("#!/bin/sh\necho 'Pagefind 9 says hello,'\ncat > /dev/null\n")
+    talks.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(talks))
+    outcome = run_pagefind([(record.url, record.document) for record in records(range(3))], tmp_path / "bundle")
+    assert outcome.startswith("Pagefind sent a reply this build cannot read") and "says hello" in outcome
+    assert not (tmp_path / "bundle").exists()
