@@ -184,7 +184,10 @@ def build_shard(config: Config, site_dir: Path, shard: str, records: tuple[Searc
     if not records:
         shutil.rmtree(target, ignore_errors=True)
         return ""
-    with tempfile.TemporaryDirectory(prefix=f"mawjaz-search-{shard}-") as work:
+    # Made inside the site being built, so that moving the finished bundle into place is a rename: in the
+    # system's temporary folder, often another file system (tmpfs), it was a copy of every file.
+    beside = site_dir if site_dir.is_dir() else None
+    with tempfile.TemporaryDirectory(prefix=f".mawjaz-search-{shard}-", dir=beside) as work:
         bundle = Path(work) / "bundle"
         failure = run_pagefind([(record.url, record.document) for record in records], bundle,
                                SHARD_LANGUAGE_PREFIX + shard, leave_out=UNUSED_BUNDLE_FILES)

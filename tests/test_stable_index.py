@@ -261,6 +261,14 @@ def test_cbor_outside_pagefind_s_subset_is_refused(encoded):
 # ---------------------------------------------------------------- Pagefind that cannot run
 
 
+def fake_pagefind(tmp_path: Path, monkeypatch, script: str) -> None:
+    """A shell script in place of Pagefind's binary, for the build to run."""
+    fake = tmp_path / "pagefind"
+    fake.write_text(f"#!/bin/sh\n{script}\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(fake))
+
+
 def test_a_missing_pagefind_binary_is_named_not_a_traceback(tmp_path, monkeypatch):
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "no-such-pagefind"))
     outcome = run_pagefind([(record.url, record.document) for record in records(range(3))], tmp_path / "bundle")
@@ -269,10 +277,7 @@ def test_a_missing_pagefind_binary_is_named_not_a_traceback(tmp_path, monkeypatc
 
 
 def test_a_pagefind_that_stops_early_is_an_error_with_what_it_said(tmp_path, monkeypatch):
-    stops = tmp_path / "pagefind"
-    stops.write_text("#!/bin/sh\necho 'this Pagefind is broken' >&2\nexit 3\n")
-    stops.chmod(0o755)
-    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(stops))
+    fake_pagefind(tmp_path, monkeypatch, "echo 'this Pagefind is broken' >&2\nexit 3")
     problems = Problems()
     outcome = build_shard(CONFIG, tmp_path / "site", "2025", records(range(3)))
     report_shard(CONFIG, "2025", outcome, problems)
@@ -281,10 +286,7 @@ def test_a_pagefind_that_stops_early_is_an_error_with_what_it_said(tmp_path, mon
 
 
 def test_a_pagefind_that_answers_in_another_language_is_an_error_not_a_traceback(tmp_path, monkeypatch):
-    talks = tmp_path / "pagefind"
-    talks.write_text("#!/bin/sh\necho 'Pagefind 9 says hello,'\ncat > /dev/null\n")
-    talks.chmod(0o755)
-    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(talks))
+    fake_pagefind(tmp_path, monkeypatch, "echo 'Pagefind 9 says hello,'\ncat > /dev/null")
     outcome = run_pagefind([(record.url, record.document) for record in records(range(3))], tmp_path / "bundle")
     assert outcome.startswith("Pagefind sent a reply this build cannot read") and "says hello" in outcome
     assert not (tmp_path / "bundle").exists()
