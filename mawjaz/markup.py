@@ -75,6 +75,11 @@ def make_markdown() -> MarkdownIt:
     """CommonMark with raw HTML off; markdown-it's link check already refuses javascript: and the like."""
     markdown = MarkdownIt("commonmark", {"html": False})
     markdown.renderer.rules["text"] = lambda tokens, index, options, env: str(isolate_latin(tokens[index].content))
+    # markdown-it compiles each list of rules on first use, and a thread that reads a list another thread
+    # is still filling finds no rule ("none of the block rules matched"). The search shards and the pages
+    # of a small rebuild share one parser across threads, so every list is compiled here, before that.
+    for ruler in (markdown.core.ruler, markdown.block.ruler, markdown.inline.ruler, markdown.inline.ruler2):
+        ruler.getRules("")
     return markdown
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from markdown_it.ruler import Ruler
 
 from mawjaz.markup import isolate_latin, make_markdown, render_markdown
 from mawjaz.wording import NOUNS, count_of, format_hijri_date, format_partial_date, padded_date
@@ -93,3 +94,13 @@ def test_templates_count_only_nouns_the_table_knows():
             for noun in re.findall(r"(?:count\(|counted_links\([^)]*, )'(\w+)'\)", path.read_text(encoding="utf-8"))}
     used |= {"entry"}       # the default noun of the counted_links macro
     assert "time" in used and used <= set(NOUNS), used - set(NOUNS)
+
+
+def test_the_markdown_parser_needs_no_compiling_once_made_so_threads_can_share_it(monkeypatch):
+    """A rule list compiled by one thread while another reads it made builds fail at random."""
+    markdown = make_markdown()
+    def compiling_now(ruler):
+        raise AssertionError("a rule list was compiled after the parser was made")
+    monkeypatch.setattr(Ruler, "__compile__", compiling_now)
+    html = str(render_markdown(markdown, "فقرة **قوية** و`رمز` [رابط](https://example.org/)\n\n> اقتباس\n\n- أ\n- ب\n"))
+    assert "<strong>قوية</strong>" in html and "<blockquote>" in html and "<li>" in html
