@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 BENCH_STAMP := $(VENV)/.bench-installed
 
-.PHONY: site test serve bench bench-ingest check clean golden audit
+.PHONY: site test serve bench bench-ingest check clean golden audit eval
 
 site: $(STAMP)
 	$(PY) build.py $(BUILD_FLAGS)
@@ -46,6 +46,10 @@ bench: $(BENCH_STAMP)
 # Time ingest of 1,000 stories made from the seeds (part of the benchmark; also runs alone).
 bench-ingest: $(STAMP)
 	$(PY) bench/ingest_bench.py 1000
+
+# Score ingest on the real pages in eval/pages/ against eval/annotations/ (eval/README.md).
+eval: $(STAMP)
+	$(PY) -m eval $(EVAL_FLAGS)
 
 # Rewrite tests/golden/ from an ingest of seeds/ after a deliberate change to ingest or the registries.
 golden: $(STAMP)
