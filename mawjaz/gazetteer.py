@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from . import boilerplate as patterns
 from .arabic import ARTICLE, MIN_STEM_LETTERS, normalise_for_matching, strip_clitics, tokenise, tokenise_with_spans
 from .model import Evidence, Registries, Tags
+from .name_shapes import name_like, punctuation_between
 
 FULL, SHORT, ADJECTIVE, TERM = "full", "short", "adjective", "term"
 THEME_PARAGRAPHS = 3           # a theme named once counts when it is in the headline (0) or paragraphs 1–3
@@ -26,7 +27,6 @@ _BACKGROUND_WORDS = frozenset(token for w in patterns.BACKGROUND_WORDS for token
 _BACKGROUND_YEAR_CUES = frozenset(normalise_for_matching(w) for w in patterns.BACKGROUND_YEAR_CUES)
 TITLE_WINDOW = 3               # 'الخاصة للأمين العام للأمم المتحدة': the office is up to 3 words after 'الخاصة'
 MAX_TITLE_TO_NAME = 8          # tokens scanned after a title for the name it introduces
-NAME_STOPS = "،.؛:!?؟"          # punctuation that ends a title's phrase
 
 
 @dataclass(frozen=True)
@@ -243,21 +243,14 @@ def find_candidates(gazetteer: Gazetteer, paragraphs: tuple[str, ...], matches: 
     return list(found.values())
 
 
-def _punctuation_between(text: str, spans, position: int) -> bool:
-    """Whether a stop mark stands between token `position - 1` and token `position` (or it is the first)."""
-    if position <= 0:
-        return True
-    return any(char in NAME_STOPS for char in text[spans[position - 1][2]:spans[position][1]])
-
-
 def _name_before_title(gazetteer: Gazetteer, text: str, spans, title: int, covered: dict) -> str | None:
     """'…، إيفان مولوتكوف، نائب مدير…': a name set off by commas just before its title."""
     first, second = title - 2, title - 1
-    if first < 0 or not _punctuation_between(text, spans, title) or _punctuation_between(text, spans, second):
+    if first < 0 or not punctuation_between(text, spans, title) or punctuation_between(text, spans, second):
         return None
-    if not _punctuation_between(text, spans, first) or first in covered or second in covered:
+    if not punctuation_between(text, spans, first) or first in covered or second in covered:
         return None
-    if _name_like(gazetteer, spans[first][0], second=False) and _name_like(gazetteer, spans[second][0], second=True):
+    if name_like(gazetteer, spans[first][0], second=False) and name_like(gazetteer, spans[second][0], second=True):
         return text[spans[first][1]:spans[second][2]]
     return None
 
@@ -275,10 +268,10 @@ def _covered_positions(matches: list[Match], paragraph: int) -> dict[int, bool]:
 def _name_after_title(gazetteer: Gazetteer, text: str, spans, title: int, covered: dict) -> str | None:
     run: list[int] = []
     for position in range(title + 1, min(len(spans), title + 1 + MAX_TITLE_TO_NAME)):
-        if _punctuation_between(text, spans, position) or covered.get(position) or (run and position in covered):
+        if punctuation_between(text, spans, position) or covered.get(position) or (run and position in covered):
             break
         token = spans[position][0]
-        if position not in covered and _name_like(gazetteer, token, second=bool(run)):
+        if position not in covered and name_like(gazetteer, token, second=bool(run)):
             run.append(position)
             if len(run) == 2:
                 return text[spans[run[0]][1]:spans[run[1]][2]]
@@ -287,16 +280,6 @@ def _name_after_title(gazetteer: Gazetteer, text: str, spans, title: int, covere
         else:
             run = []
     return None
-
-
-def _name_like(gazetteer: Gazetteer, token: str, second: bool) -> bool:
-    if len(token) < 2 or token.isdigit() or token in gazetteer.not_name_words or token in gazetteer.titles:
-        return False
-    if token.startswith(("لل", "وال", "بال", "فال", "كال")) or (not second and token[:1] in "لب"):
-        return False   # a preposition or a conjunction with the article: not the start of a name
-    if token.startswith("ال"):   # a family name such as المنقوش may follow a first name; an adjective may not
-        return second and not token.endswith(("ي", "يه", "يين", "يون", "ين", "ون", "ات"))
-    return True
 
 
 def _after_preposition(token: str) -> bool:
