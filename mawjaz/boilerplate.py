@@ -98,6 +98,12 @@ PERSON_TITLES = (
 # not an actor of the story.
 TITLE_COMPLEMENTS = ("الخاص", "الخاصة")
 
+# Words that end a person's title phrase: what follows is the sentence, not a name
+# ("أكد وزير الخارجية المصري أن بلاده…"). Prepositions of titles (لدى، في، إلى، باسم) are not here.
+TITLE_PHRASE_BREAKERS = ("أن", "إن", "أنه", "إنه", "أنها", "إنها", "الذي", "التي", "قد", "لقد", "لم", "لن",
+                         "لا", "ما", "هو", "هي", "أو", "ثم", "حيث", "كان", "كانت", "خلال", "بعد", "قبل",
+                         "مع", "عن", "على", "عبر", "حول", "منذ")
+
 # Words that are never part of a name (prepositions, titles' complements, common nouns).
 NOT_NAME_WORDS = (
     "في", "من", "على", "إلى", "عن", "مع", "لدى", "بين", "بعد", "قبل", "خلال", "عبر", "حول", "منذ",

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import boilerplate as patterns
+from .actor_policy import apply_actor_policy
 from .arabic import ARTICLE, MIN_STEM_LETTERS, normalise_for_matching, strip_clitics, tokenise, tokenise_with_spans
 from .model import Evidence, Registries, Tags
 from .name_shapes import name_like, punctuation_between
@@ -55,6 +56,8 @@ class Gazetteer:
     titles: frozenset = frozenset()
     not_name_words: frozenset = frozenset()
     title_complements: frozenset = frozenset()
+    kinds: dict = field(default_factory=dict, compare=False)          # actor id → person | organization | state
+    affiliations: dict = field(default_factory=dict, compare=False)   # actor id → the id it belongs to
 
 
 def build_gazetteer(registries: Registries, not_actors: tuple[str, ...] = ()) -> Gazetteer:
@@ -71,7 +74,9 @@ def build_gazetteer(registries: Registries, not_actors: tuple[str, ...] = ()) ->
                      frozenset(a.id for a in registries.actors if a.unambiguous), frozenset(known),
                      frozenset(normalise_for_matching(t) for t in patterns.PERSON_TITLES),
                      frozenset(normalise_for_matching(w) for w in patterns.NOT_NAME_WORDS + registries.places),
-                     frozenset(normalise_for_matching(w) for w in patterns.TITLE_COMPLEMENTS))
+                     frozenset(normalise_for_matching(w) for w in patterns.TITLE_COMPLEMENTS),
+                     {a.id: a.kind for a in registries.actors},
+                     {a.id: a.affiliation for a in registries.actors if a.affiliation})
 
 
 def _index(phrases: list[Phrase]) -> dict:
@@ -143,8 +148,8 @@ def tag_story(gazetteer: Gazetteer, paragraphs: tuple[str, ...], year: int | Non
     """
     found = find_matches(gazetteer.actors, paragraphs)
     background = background_paragraphs(paragraphs, year)
-    foreground = {m.phrase.target for m in found if m.paragraph not in background}
-    actor_matches = [m for m in _precise(gazetteer, found, paragraphs) if m.phrase.target in foreground]
+    in_foreground = [m for m in _precise(gazetteer, found, paragraphs) if m.paragraph not in background]
+    actor_matches = apply_actor_policy(gazetteer, in_foreground, paragraphs)
     theme_matches = _main_themes(find_matches(gazetteer.themes, paragraphs))
     evidence = _first_per_target(actor_matches) + _first_per_target(theme_matches)
     return Tags(actors=tuple(e.id for e in _first_per_target(actor_matches)),

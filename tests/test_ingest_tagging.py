@@ -16,6 +16,13 @@ ACTORS = [
     Actor("united-nations", "الأمم المتحدة", "United Nations", "organization"),
     Actor("unsmil", "بعثة الأمم المتحدة للدعم في ليبيا", "UNSMIL", "organization"),
     Actor("nato", "حلف شمال الأطلسي", "NATO", "organization"),
+    Actor("russia", "روسيا", "Russia", "state", adjectives=("الروسي",)),
+    Actor("egypt", "مصر", "Egypt", "state", adjectives=("المصري",)),
+    Actor("turkey", "تركيا", "Turkey", "state"),
+    Actor("italy", "إيطاليا", "Italy", "state", adjectives=("الإيطالي",)),
+    Actor("hanna-tetteh", "هانا تيتيه", "Hanna Tetteh", "person", affiliation="unsmil"),
+    Actor("fayez-al-sarraj", "فايز السراج", "Fayez al-Sarraj", "person"),
+    Actor("john-bass", "جون باس", "John Bass", "person", affiliation="united-states"),
 ]
 THEMES = [Theme("elections", "الانتخابات", "Elections", ("الانتخابات",)),
           Theme("oil", "النفط", "Oil", ("قطاع النفط",))]
@@ -49,8 +56,41 @@ def test_a_nationality_before_a_name_is_not_the_state():
 
 
 def test_a_state_adjective_after_a_title_or_a_noun_is_the_state():
-    assert tag("استقبل الرئيس الفرنسي إيمانويل ماكرون الوفد.").actors == ("france", "emmanuel-macron")
     assert tag("وأشار الدبلوماسي الأمريكي إلى الدعم.").actors == ("united-states",)
+    assert tag("وأعرب الوفد الروسي عن دعم بلاده للحوار.").actors == ("russia",)
+
+
+# ---------------------------------------------------------------- the actor policy
+
+
+def test_a_state_in_its_officials_title_is_the_officials_affiliation_not_an_actor():
+    assert tag("استقبل الرئيس الفرنسي إيمانويل ماكرون الوفد.").actors == ("emmanuel-macron",)
+
+
+def test_a_body_in_a_persons_title_is_not_an_actor_but_counts_where_it_acts():
+    lead = "قالت رئيسة بعثة الأمم المتحدة للدعم في ليبيا هانا تيتيه إن الحوار مستمر."
+    assert tag(lead).actors == ("hanna-tetteh",)
+    assert tag(lead, "وأصدرت بعثة الأمم المتحدة للدعم في ليبيا بيانا رحبت فيه بالاتفاق.").actors == \
+        ("hanna-tetteh", "unsmil")
+
+
+def test_a_state_in_the_title_of_a_person_the_registry_lacks_is_not_an_actor():
+    assert tag("التقى السفير الإيطالي لدى ليبيا فلان علاني وفدا من الجنوب.").actors == ()
+
+
+def test_a_state_named_by_an_unnamed_official_still_acts():
+    assert tag("أكد وزير الخارجية المصري أن بلاده تدعم الحوار.").actors == ("egypt",)
+
+
+def test_a_state_that_is_only_the_venue_is_not_an_actor():
+    assert tag("عقد الاجتماع في تركيا بحضور فايز السراج.").actors == ("fayez-al-sarraj",)
+    assert tag("وصل فايز السراج بمصر في زيارة رسمية.").actors == ("fayez-al-sarraj",)
+    assert tag("أعلنت تركيا دعمها للحوار.").actors == ("turkey",)
+
+
+def test_an_officials_title_adjective_does_not_bring_in_the_state_when_the_official_counts():
+    tags = tag("التقت ستيفاني خوري جون باس.", "وأشارت خوري إلى أنها والدبلوماسي الأمريكي شددا على الحوار.")
+    assert "united-states" not in tags.actors
 
 
 def test_an_office_inside_a_persons_title_is_not_an_actor():

@@ -1,0 +1,130 @@
+"""Who counts as an actor of a story: the policy at the top of content/actors.yaml, applied to mentions.
+
+The gazetteer finds every registry name a story writes; a mention makes its actor a party to the
+story unless one of these rules says it does not:
+
+- in a person's title: "رئيس بعثة الأمم المتحدة للدعم في ليبيا هانا تيتيه", "وزير الخارجية اليوناني
+  نيكوس ديندياس": the person counts; the mission, the ministry, the state are their affiliation;
+- only the venue: a state named as the place where something happens ("في تركيا", "بمصر");
+- spoken for: a state's adjective after a title ("الدبلوماسي الأمريكي") in a story where one of
+  its officials already counts for it: that is the official, named elsewhere.
+
+Background sentences ("يشار إلى أن…") are left out before these rules (gazetteer.background_paragraphs).
+Agencies and channels that only relay the news are sources, not actors: they have no entry in the
+actor registry, only in content/sources.yaml.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import boilerplate as patterns
+from .arabic import normalise_for_matching, strip_clitics, tokenise_with_spans
+from .name_shapes import name_like, punctuation_between
+
+MAX_TITLE_SPAN = 9             # 'المبعوث الخاص للأمين العام للأمم المتحدة إلى ليبيا' + the name
+VENUE_WORDS = frozenset(("في", "وفي"))
+TITLE_BREAKERS = frozenset(normalise_for_matching(word) for word in patterns.TITLE_PHRASE_BREAKERS)
+
+
+@dataclass(frozen=True)
+class StoryWords:
+    """Each paragraph's text and (token, start, end) spans, and where a person's name starts."""
+    texts: tuple[str, ...]
+    spans: tuple[list, ...]
+    person_starts: frozenset          # (paragraph, token position)
+    covered: frozenset                # (paragraph, token position) inside any registry mention
+
+
+def read_words(paragraphs: tuple[str, ...], matches) -> StoryWords:
+    return StoryWords(tuple(paragraphs), tuple(tokenise_with_spans(text) for text in paragraphs),
+                      frozenset((m.paragraph, m.start) for m in matches if m.phrase.person),
+                      frozenset((m.paragraph, p) for m in matches for p in range(m.start, m.end)))
+
+
+def apply_actor_policy(gazetteer, matches: list, paragraphs: tuple[str, ...]) -> list:
+    """The mentions that make their actor a party to the story, in the order given."""
+    words = read_words(paragraphs, matches)
+    kept = [m for m in matches if not any(rule(gazetteer, m, words) for rule in MENTION_RULES)]
+    return drop_states_spoken_for(gazetteer, kept, words)
+
+
+def in_a_persons_title(gazetteer, mention, words: StoryWords) -> bool:
+    """A body or state between a title word and the person it introduces (a name in the registry or not)."""
+    if mention.phrase.person:
+        return False
+    text, spans = words.texts[mention.paragraph], words.spans[mention.paragraph]
+    title = _title_before(gazetteer, text, spans, mention.start)
+    return title is not None and _person_after(gazetteer, words, mention, title)
+
+
+def _title_before(gazetteer, text: str, spans, start: int) -> int | None:
+    for position in range(start - 1, max(-1, start - MAX_TITLE_SPAN), -1):
+        if punctuation_between(text, spans, position + 1):
+            return None
+        if set(strip_clitics(spans[position][0])) & gazetteer.titles:
+            return position
+    return None
+
+
+def _person_after(gazetteer, words: StoryWords, mention, title: int) -> bool:
+    paragraph = mention.paragraph
+    text, spans = words.texts[paragraph], words.spans[paragraph]
+    for position in range(mention.end, min(len(spans), title + MAX_TITLE_SPAN)):
+        if punctuation_between(text, spans, position) or spans[position][0] in TITLE_BREAKERS:
+            return False
+        if (paragraph, position) in words.person_starts:
+            return True
+        if _unknown_name_at(gazetteer, words, paragraph, position):
+            return True
+    return False
+
+
+def _unknown_name_at(gazetteer, words: StoryWords, paragraph: int, position: int) -> bool:
+    """Two name-shaped words no registry phrase covers: 'جوزيبي بوتشينو'."""
+    text, spans = words.texts[paragraph], words.spans[paragraph]
+    if position + 1 >= len(spans) or punctuation_between(text, spans, position + 1):
+        return False
+    if {(paragraph, position), (paragraph, position + 1)} & words.covered:
+        return False
+    return name_like(gazetteer, spans[position][0], second=False) and \
+        name_like(gazetteer, spans[position + 1][0], second=True)
+
+
+def only_the_venue(gazetteer, mention, words: StoryWords) -> bool:
+    """'في تركيا', 'بمصر': the state is where it happens, not who acts (its adjective is not a venue)."""
+    if gazetteer.kinds.get(mention.phrase.target) != "state" or mention.phrase.strength != "full":
+        return False
+    spans = words.spans[mention.paragraph]
+    token, first = spans[mention.start][0], mention.phrase.tokens[0]
+    clitics = [token[:len(token) - len(stem)] for stem in strip_clitics(token) if stem in (first, first[2:])]
+    if any("ب" in clitic for clitic in clitics):
+        return True
+    return mention.start > 0 and spans[mention.start - 1][0] in VENUE_WORDS
+
+MENTION_RULES = (in_a_persons_title, only_the_venue)
+
+
+def drop_states_spoken_for(gazetteer, mentions: list, words: StoryWords) -> list:
+    """'السفير الأمريكي' beside the ambassador's name elsewhere in the story: the person counts, not the state.
+
+    Only a state's adjective right after a title word, and only when a person of that state counts;
+    'الوفد الروسي', 'الجانب المصري' are the state acting, and stay.
+    """
+    persons = {m.phrase.target for m in mentions if m.phrase.person}
+    spoken_for = {state for person in persons for state in _affiliations(gazetteer, person)}
+    return [m for m in mentions if not (m.phrase.target in spoken_for and m.phrase.strength == "adjective"
+                                        and _after_a_title(gazetteer, words, m))]
+
+
+def _after_a_title(gazetteer, words: StoryWords, mention) -> bool:
+    spans = words.spans[mention.paragraph]
+    return mention.start > 0 and bool(set(strip_clitics(spans[mention.start - 1][0])) & gazetteer.titles)
+
+
+def _affiliations(gazetteer, actor: str) -> list[str]:
+    """The chain of bodies an actor belongs to: ambassador → ministry → state."""
+    chain, current = [], gazetteer.affiliations.get(actor)
+    while current and current not in chain:
+        chain.append(current)
+        current = gazetteer.affiliations.get(current)
+    return chain
