@@ -20,8 +20,13 @@ from .arabic import ARTICLE, MIN_STEM_LETTERS, normalise_for_matching, strip_cli
 from .model import Evidence, Registries, Tags
 from .name_shapes import name_like, punctuation_between
 
-FULL, SHORT, ADJECTIVE, TERM = "full", "short", "adjective", "term"
-THEME_PARAGRAPHS = 3           # a theme named once counts when it is in the headline (0) or paragraphs 1–3
+FULL, SHORT, ADJECTIVE, TERM, HINT = "full", "short", "adjective", "term", "hint"
+THEME_PARAGRAPHS = 3           # the lead: paragraphs 1–3 after the headline (0)
+# What one theme word weighs, by where it stands: (a term, a hint). A theme counts from 1.0: one
+# term in the headline or the lead, a term twice later, or hints together (two in the lead).
+THEME_WEIGHTS = {"headline": (1.0, 0.6), "lead": (1.0, 0.5), "rest": (0.5, 0.25)}
+THEME_THRESHOLD = 1.0
+HINTS_SHOWN = 3
 _BACKGROUND_OPENERS = tuple(tuple(tokenise(p)) for p in patterns.BACKGROUND_OPENERS)
 _BACKGROUND_WORDS = frozenset(token for w in patterns.BACKGROUND_WORDS for token in tokenise(w)
                               if len(tokenise(w)) == 1)
@@ -69,6 +74,7 @@ def build_gazetteer(registries: Registries, not_actors: tuple[str, ...] = ()) ->
             actor_phrases += [Phrase(tuple(tokenise(name)), actor.id, strength, person) for name in names]
     for theme in registries.themes:
         theme_phrases += [Phrase(tuple(tokenise(term)), theme.id, TERM) for term in (theme.name, *theme.terms)]
+        theme_phrases += [Phrase(tuple(tokenise(hint)), theme.id, HINT) for hint in theme.hints]
     known = {" ".join(p.tokens) for p in actor_phrases} | {normalise_for_matching(n) for n in not_actors}
     return Gazetteer(_index(actor_phrases), _index(theme_phrases),
                      frozenset(a.id for a in registries.actors if a.unambiguous), frozenset(known),
@@ -151,7 +157,7 @@ def tag_story(gazetteer: Gazetteer, paragraphs: tuple[str, ...], year: int | Non
     in_foreground = [m for m in _precise(gazetteer, found, paragraphs) if m.paragraph not in background]
     actor_matches = apply_actor_policy(gazetteer, in_foreground, paragraphs)
     theme_matches = _main_themes(find_matches(gazetteer.themes, paragraphs))
-    evidence = _first_per_target(actor_matches) + _first_per_target(theme_matches)
+    evidence = _first_per_target(actor_matches) + _theme_evidence(theme_matches)
     return Tags(actors=tuple(e.id for e in _first_per_target(actor_matches)),
                 themes=tuple(e.id for e in _first_per_target(theme_matches)),
                 evidence=tuple(evidence),
@@ -159,12 +165,29 @@ def tag_story(gazetteer: Gazetteer, paragraphs: tuple[str, ...], year: int | Non
 
 
 def _main_themes(matches: list[Match]) -> list[Match]:
-    """A theme counts when the headline or the first paragraphs name it, or the story names it twice."""
-    counts: dict[str, int] = {}
-    for match in matches:
-        counts[match.phrase.target] = counts.get(match.phrase.target, 0) + 1
-    leading = {m.phrase.target for m in matches if m.paragraph <= THEME_PARAGRAPHS}
-    return [m for m in matches if m.phrase.target in leading or counts[m.phrase.target] >= 2]
+    """The matches of the themes whose words weigh enough (THEME_WEIGHTS), each word once per paragraph."""
+    weights: dict[str, float] = {}
+    for match in {(m.phrase, m.paragraph): m for m in matches}.values():
+        weights[match.phrase.target] = weights.get(match.phrase.target, 0.0) + theme_weight(match)
+    return [m for m in matches if weights[m.phrase.target] >= THEME_THRESHOLD]
+
+
+def _theme_evidence(matches: list[Match]) -> list[Evidence]:
+    """A theme's first word; for a theme that hints alone gave, the hints (up to three) that did."""
+    evidence = []
+    for first in _first_per_target(matches):
+        own = [m for m in matches if m.phrase.target == first.id]
+        if all(m.phrase.strength == HINT for m in own):
+            words = list(dict.fromkeys(m.surface for m in sorted(own, key=lambda m: (m.paragraph, m.start))))
+            first = Evidence(first.id, "» + «".join(words[:HINTS_SHOWN]), first.paragraph)
+        evidence.append(first)
+    return evidence
+
+
+def theme_weight(match: Match) -> float:
+    where = "headline" if match.paragraph == 0 else "lead" if match.paragraph <= THEME_PARAGRAPHS else "rest"
+    term, hint = THEME_WEIGHTS[where]
+    return hint if match.phrase.strength == HINT else term
 
 
 def background_paragraphs(paragraphs: tuple[str, ...], year: int | None) -> set[int]:

@@ -88,6 +88,7 @@ class Theme:
     name: str
     name_en: str
     terms: tuple[str, ...] = ()
+    hints: tuple[str, ...] = ()        # weaker words: several together make the theme
 
 
 @dataclass(frozen=True)

@@ -146,3 +146,32 @@ def test_an_alias_claimed_by_two_actors_is_an_error_naming_the_file_and_line(tmp
     assert [str(p) for p in problems.sorted()] == [
         "actors.yaml:10: 'ويليامز' is claimed by two actors: 'stephanie-williams' (line 5) and 'other-williams' "
         "— keep the name on one actor only (spellings are compared after normalisation)"]
+
+
+# ---------------------------------------------------------------- theme weights
+
+HINTED = [Theme("migration", "الهجرة", "Migration", ("الهجرة غير الشرعية",), hints=("المهاجرين", "قارب", "خفر السواحل"))]
+
+
+def tag_hinted(*paragraphs: str):
+    return tag_story(build_gazetteer(Registries.of([], HINTED, [])), paragraphs)
+
+
+def test_one_term_in_the_headline_or_lead_gives_the_theme():
+    assert tag_hinted("مكافحة الهجرة غير الشرعية على رأس المباحثات", "نص.").themes == ("migration",)
+
+
+def test_one_hint_alone_does_not_give_the_theme():
+    assert tag_hinted("عنوان", "أنقذ الصيادون قارب صيد قرب الشاطئ.").themes == ()
+
+
+def test_hints_together_in_the_lead_give_the_theme_and_the_evidence_names_them():
+    tags = tag_hinted("عنوان", "أنقذ خفر السواحل قارب يقل عشرات المهاجرين.")
+    assert tags.themes == ("migration",)
+    assert tags.evidence[0].matched == "خفر السواحل» + «قارب» + «المهاجرين"
+
+
+def test_a_word_late_in_the_story_weighs_less_than_in_the_lead():
+    late = ("عنوان", "نص أول.", "نص ثان.", "نص ثالث.")
+    assert tag_hinted(*late, "وتطرق إلى المهاجرين.", "ثم عاد إلى قارب.").themes == ()
+    assert tag_hinted(*late, "وتطرق إلى الهجرة غير الشرعية.", "ثم عاد إلى الهجرة غير الشرعية.").themes == ("migration",)
