@@ -75,7 +75,10 @@ def ingest_pages(work: Path, pages_dir: Path, content: Path, keys: list[str]) ->
         shutil.copy(pages_dir / f"{key}.txt", seeds / f"{key}.txt")
     command = [sys.executable, str(ROOT / "build.py"), "ingest", "--quiet",
                "--seeds", str(seeds), "--content", str(content_copy)]
-    subprocess.run(command, cwd=ROOT, check=False, stdout=subprocess.DEVNULL)
+    run = subprocess.run(command, cwd=ROOT, check=False, capture_output=True, text=True)
+    for line in run.stderr.splitlines():     # warnings are the maintainer's business; errors are ours
+        if ": error:" in line or line.startswith("Traceback"):
+            print(line, file=sys.stderr)
     return read_ingested(content_copy / "entries")
 
 
