@@ -27,6 +27,7 @@ THEME_PARAGRAPHS = 3           # the lead: paragraphs 1–3 after the headline (
 THEME_WEIGHTS = {"headline": (1.0, 0.6), "lead": (1.0, 0.5), "rest": (0.5, 0.25)}
 THEME_THRESHOLD = 1.0
 HINTS_SHOWN = 3
+LEAD_SENTENCE_WORDS = 8    # fewer words: a caption, a label, a counter, not a paragraph of the story
 _BACKGROUND_OPENERS = tuple(tuple(tokenise(p)) for p in patterns.BACKGROUND_OPENERS)
 _BACKGROUND_WORDS = frozenset(token for w in patterns.BACKGROUND_WORDS for token in tokenise(w)
                               if len(tokenise(w)) == 1)
@@ -156,7 +157,7 @@ def tag_story(gazetteer: Gazetteer, paragraphs: tuple[str, ...], year: int | Non
     background = background_paragraphs(paragraphs, year)
     in_foreground = [m for m in _precise(gazetteer, found, paragraphs) if m.paragraph not in background]
     actor_matches = apply_actor_policy(gazetteer, in_foreground, paragraphs)
-    theme_matches = _main_themes(find_matches(gazetteer.themes, paragraphs))
+    theme_matches = _main_themes(find_matches(gazetteer.themes, paragraphs), lead_paragraphs(paragraphs))
     evidence = _first_per_target(actor_matches) + _theme_evidence(theme_matches)
     return Tags(actors=tuple(e.id for e in _first_per_target(actor_matches)),
                 themes=tuple(e.id for e in _first_per_target(theme_matches)),
@@ -164,12 +165,21 @@ def tag_story(gazetteer: Gazetteer, paragraphs: tuple[str, ...], year: int | Non
                 candidates=tuple(find_candidates(gazetteer, paragraphs, actor_matches)))
 
 
-def _main_themes(matches: list[Match]) -> list[Match]:
+def _main_themes(matches: list[Match], lead: frozenset) -> list[Match]:
     """The matches of the themes whose words weigh enough (THEME_WEIGHTS), each word once per paragraph."""
     weights: dict[str, float] = {}
     for match in {(m.phrase, m.paragraph): m for m in matches}.values():
-        weights[match.phrase.target] = weights.get(match.phrase.target, 0.0) + theme_weight(match)
+        weights[match.phrase.target] = weights.get(match.phrase.target, 0.0) + theme_weight(match, lead)
     return [m for m in matches if weights[m.phrase.target] >= THEME_THRESHOLD]
+
+
+def lead_paragraphs(paragraphs: tuple[str, ...]) -> frozenset:
+    """The first THEME_PARAGRAPHS paragraphs that are sentences: a photo caption or a counter line
+    left on the page ('330', the headline again under the picture) does not push the lead down."""
+    sentences = [number for number, text in enumerate(paragraphs[1:], start=1)
+                 if len(text.split()) >= LEAD_SENTENCE_WORDS]
+    return frozenset(range(1, (sentences[THEME_PARAGRAPHS - 1] if len(sentences) >= THEME_PARAGRAPHS
+                               else len(paragraphs)) + 1))
 
 
 def _theme_evidence(matches: list[Match]) -> list[Evidence]:
@@ -184,8 +194,8 @@ def _theme_evidence(matches: list[Match]) -> list[Evidence]:
     return evidence
 
 
-def theme_weight(match: Match) -> float:
-    where = "headline" if match.paragraph == 0 else "lead" if match.paragraph <= THEME_PARAGRAPHS else "rest"
+def theme_weight(match: Match, lead: frozenset) -> float:
+    where = "headline" if match.paragraph == 0 else "lead" if match.paragraph in lead else "rest"
     term, hint = THEME_WEIGHTS[where]
     return hint if match.phrase.strength == HINT else term
 

@@ -105,8 +105,11 @@ def test_actors_named_only_in_background_paragraphs_are_left_out():
                          "وأكد حلف شمال الأطلسي دعمه في 2018.", year=2018).actors
 
 
+LEAD_SENTENCES = tuple(f"وكتب المراسل في الفقرة رقم {n} من الخبر كلاما عاما لا يخص موضوعا بعينه." for n in (1, 2, 3))
+
+
 def test_a_theme_named_once_late_in_a_long_story_is_left_out():
-    late = ("نص أول.", "نص ثان.", "نص ثالث.", "وتطرق إلى قطاع النفط.")
+    late = (*LEAD_SENTENCES, "وتطرق إلى قطاع النفط.")
     assert tag(*late).themes == ()
     assert tag("تحدث عن قطاع النفط.", *late[1:]).themes == ("oil",)
 
@@ -172,6 +175,11 @@ def test_hints_together_in_the_lead_give_the_theme_and_the_evidence_names_them()
 
 
 def test_a_word_late_in_the_story_weighs_less_than_in_the_lead():
-    late = ("عنوان", "نص أول.", "نص ثان.", "نص ثالث.")
+    late = ("عنوان", *LEAD_SENTENCES)
     assert tag_hinted(*late, "وتطرق إلى المهاجرين.", "ثم عاد إلى قارب.").themes == ()
     assert tag_hinted(*late, "وتطرق إلى الهجرة غير الشرعية.", "ثم عاد إلى الهجرة غير الشرعية.").themes == ("migration",)
+
+
+def test_a_caption_or_a_counter_line_does_not_push_a_paragraph_out_of_the_lead():
+    page = ("عنوان", "330", "صورة الاجتماع", "شارك", *LEAD_SENTENCES[:2], "وبحث الجانبان ملف الهجرة غير الشرعية والتعاون.")
+    assert tag_hinted(*page).themes == ("migration",)
