@@ -156,7 +156,7 @@ def score_story(annotation: StoryAnnotation, entry: IngestedStory | None, names:
 
 def _single_values(annotation: StoryAnnotation, entry: IngestedStory | None, names: Names):
     title, date = (entry.title, entry.date) if entry else (None, None)
-    if annotation.headline:
+    if annotation.headline and annotation.headline_line is not None:   # a page may give no headline
         yield "title", "titles", title, annotation.headline, same_headline(title, annotation.headline)
     if annotation.date_stated and annotation.date:
         yield "date", "dates", date, annotation.date, date == annotation.date

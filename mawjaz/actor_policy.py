@@ -10,8 +10,8 @@ story unless one of these rules says it does not:
   its officials already counts for it: that is the official, named elsewhere.
 
 Background sentences ("يشار إلى أن…") are left out before these rules (gazetteer.background_paragraphs).
-Agencies and channels that only relay the news are sources, not actors: they have no entry in the
-actor registry, only in content/sources.yaml.
+- inside an outlet's name: "وكالة نوفا الإيطالية للأنباء", "قناة الجزيرة القطرية" relay the news:
+  they are the entry's source (content/sources.yaml), and their state is not an actor.
 """
 from __future__ import annotations
 
@@ -23,6 +23,8 @@ from .name_shapes import name_like, punctuation_between
 
 MAX_TITLE_SPAN = 9             # 'المبعوث الخاص للأمين العام للأمم المتحدة إلى ليبيا' + the name
 VENUE_WORDS = frozenset(("في", "وفي"))
+MEDIA_NOUNS = frozenset(normalise_for_matching(word) for word in patterns.MEDIA_NOUNS)
+MEDIA_NAME_SPAN = 3            # 'وكالة نوفا الإيطالية': the adjective up to 3 words after the outlet's noun
 TITLE_BREAKERS = frozenset(normalise_for_matching(word) for word in patterns.TITLE_PHRASE_BREAKERS)
 
 
@@ -101,7 +103,20 @@ def only_the_venue(gazetteer, mention, words: StoryWords) -> bool:
         return True
     return mention.start > 0 and spans[mention.start - 1][0] in VENUE_WORDS
 
-MENTION_RULES = (in_a_persons_title, only_the_venue)
+def inside_an_outlets_name(gazetteer, mention, words: StoryWords) -> bool:
+    """'حسبما أفادت وكالة نوفا الإيطالية للأنباء': the outlet relays; it is the source, not an actor."""
+    if mention.phrase.person:
+        return False
+    text, spans = words.texts[mention.paragraph], words.spans[mention.paragraph]
+    for position in range(mention.start - 1, max(-1, mention.start - 1 - MEDIA_NAME_SPAN), -1):
+        if punctuation_between(text, spans, position + 1):
+            return False
+        if set(strip_clitics(spans[position][0])) & MEDIA_NOUNS:
+            return True
+    return False
+
+
+MENTION_RULES = (in_a_persons_title, only_the_venue, inside_an_outlets_name)
 
 
 def drop_states_spoken_for(gazetteer, mentions: list, words: StoryWords) -> list:

@@ -98,6 +98,10 @@ PERSON_TITLES = (
 # not an actor of the story.
 TITLE_COMPLEMENTS = ("الخاص", "الخاصة")
 
+# Words that open the name of an outlet: a state's adjective or a body inside that name ("وكالة نوفا
+# الإيطالية للأنباء", "قناة الجزيرة القطرية") relays the news; it is not an actor of the story.
+MEDIA_NOUNS = ("وكالة", "قناة", "صحيفة", "جريدة", "مجلة", "موقع", "تلفزيون", "إذاعة", "شبكة", "بوابة")
+
 # Words that end a person's title phrase: what follows is the sentence, not a name
 # ("أكد وزير الخارجية المصري أن بلاده…"). Prepositions of titles (لدى، في، إلى، باسم) are not here.
 TITLE_PHRASE_BREAKERS = ("أن", "إن", "أنه", "إنه", "أنها", "إنها", "الذي", "التي", "قد", "لقد", "لم", "لن",

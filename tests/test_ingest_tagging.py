@@ -88,6 +88,10 @@ def test_a_state_that_is_only_the_venue_is_not_an_actor():
     assert tag("أعلنت تركيا دعمها للحوار.").actors == ("turkey",)
 
 
+def test_a_state_inside_an_outlets_name_only_relays_the_news():
+    assert tag("رفضت تركيا تفتيش السفينة، حسبما أفادت وكالة نوفا الإيطالية للأنباء.").actors == ("turkey",)
+
+
 def test_an_officials_title_adjective_does_not_bring_in_the_state_when_the_official_counts():
     tags = tag("التقت ستيفاني خوري جون باس.", "وأشارت خوري إلى أنها والدبلوماسي الأمريكي شددا على الحوار.")
     assert "united-states" not in tags.actors
