@@ -20,7 +20,7 @@ import yaml
 
 from mawjaz.arabic import normalise_for_matching
 
-from .annotations import AnnotationError, read_annotations
+from .annotations import read_annotations
 from .report import closing_table, page_lines
 from .scoring import Names, Scores, read_ingested, score_page
 
@@ -39,11 +39,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 def main(argv: list[str]) -> int:
     args = parse_args(argv)
-    try:
-        pages = read_annotations(args.annotations)
-    except AnnotationError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1
+    pages, errors = read_annotations(args.annotations)
+    for error in errors:
+        print(f"error: {error} (page left out)", file=sys.stderr)
     if args.only:
         pages = [page for page in pages if page.key in args.only.split(",")]
     present = [page for page in pages if (args.pages / f"{page.key}.txt").is_file()]
@@ -51,7 +49,7 @@ def main(argv: list[str]) -> int:
     if not present:
         print(f"no page texts present in {args.pages} ({len(pages)} annotated): nothing to score; "
               "eval/README.md says how to gather them")
-        return 0
+        return 1 if errors else 0
     with tempfile.TemporaryDirectory(prefix="mawjaz-eval-") as work:
         entries = ingest_pages(Path(work), args.pages, args.content, [page.key for page in present])
     scores, names = Scores(), registry_names(args.content)
@@ -60,7 +58,7 @@ def main(argv: list[str]) -> int:
     years = {page.year for page in present if page.year}
     print("\n".join(closing_table(scores, len(present), len(pages), missing,
                                   len({page.outlet for page in present}), len(years))))
-    return 0
+    return 1 if errors else 0
 
 
 def ingest_pages(work: Path, pages_dir: Path, content: Path, keys: list[str]) -> dict:

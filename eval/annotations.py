@@ -45,8 +45,15 @@ class PageAnnotation:
         return self.page_date[:4] if self.page_date else None
 
 
-def read_annotations(folder: Path) -> list[PageAnnotation]:
-    return [read_annotation(path) for path in sorted(folder.glob("*.yaml"))]
+def read_annotations(folder: Path) -> tuple[list[PageAnnotation], list[str]]:
+    """Every annotation that can be read, and a message for each that cannot (scored without it)."""
+    pages, errors = [], []
+    for path in sorted(folder.glob("*.yaml")):
+        try:
+            pages.append(read_annotation(path))
+        except AnnotationError as error:
+            errors.append(str(error))
+    return pages, errors
 
 
 def read_annotation(path: Path) -> PageAnnotation:

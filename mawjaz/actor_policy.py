@@ -23,6 +23,7 @@ from .name_shapes import name_like, punctuation_between
 
 MAX_TITLE_SPAN = 9             # 'المبعوث الخاص للأمين العام للأمم المتحدة إلى ليبيا' + the name
 VENUE_WORDS = frozenset(("في", "وفي"))
+PLACE_NOUNS = frozenset(normalise_for_matching(word) for word in patterns.PLACE_NOUNS)
 MEDIA_NOUNS = frozenset(normalise_for_matching(word) for word in patterns.MEDIA_NOUNS)
 MEDIA_NAME_SPAN = 3            # 'وكالة نوفا الإيطالية': the adjective up to 3 words after the outlet's noun
 TITLE_BREAKERS = frozenset(normalise_for_matching(word) for word in patterns.TITLE_PHRASE_BREAKERS)
@@ -35,17 +36,25 @@ class StoryWords:
     spans: tuple[list, ...]
     person_starts: frozenset          # (paragraph, token position)
     covered: frozenset                # (paragraph, token position) inside any registry mention
+    in_outlet_names: frozenset        # (paragraph, token position) inside an outlet's name (sources.yaml)
 
 
-def read_words(paragraphs: tuple[str, ...], matches) -> StoryWords:
+def read_words(paragraphs: tuple[str, ...], matches, outlet_matches) -> StoryWords:
     return StoryWords(tuple(paragraphs), tuple(tokenise_with_spans(text) for text in paragraphs),
                       frozenset((m.paragraph, m.start) for m in matches if m.phrase.person),
-                      frozenset((m.paragraph, p) for m in matches for p in range(m.start, m.end)))
+                      _positions(matches), _positions(outlet_matches))
 
 
-def apply_actor_policy(gazetteer, matches: list, paragraphs: tuple[str, ...]) -> list:
-    """The mentions that make their actor a party to the story, in the order given."""
-    words = read_words(paragraphs, matches)
+def _positions(matches) -> frozenset:
+    return frozenset((m.paragraph, p) for m in matches for p in range(m.start, m.end))
+
+
+def apply_actor_policy(gazetteer, matches: list, paragraphs: tuple[str, ...], outlet_matches=()) -> list:
+    """The mentions that make their actor a party to the story, in the order given.
+
+    `outlet_matches` are where the story names an outlet of content/sources.yaml.
+    """
+    words = read_words(paragraphs, matches, outlet_matches)
     kept = [m for m in matches if not any(rule(gazetteer, m, words) for rule in MENTION_RULES)]
     return drop_states_spoken_for(gazetteer, kept, words)
 
@@ -93,20 +102,25 @@ def _unknown_name_at(gazetteer, words: StoryWords, paragraph: int, position: int
 
 
 def only_the_venue(gazetteer, mention, words: StoryWords) -> bool:
-    """'في تركيا', 'بمصر': the state is where it happens, not who acts (its adjective is not a venue)."""
-    if gazetteer.kinds.get(mention.phrase.target) != "state" or mention.phrase.strength != "full":
+    """'في تركيا', 'بمصر': the state is where it happens, not who acts; 'العاصمة المصرية', 'الصخيرات
+    المغربية', 'للدولار الأمريكي': its adjective says where, or what, not who."""
+    if gazetteer.kinds.get(mention.phrase.target) != "state":
         return False
     spans = words.spans[mention.paragraph]
+    before = set(strip_clitics(spans[mention.start - 1][0])) if mention.start else set()
+    if mention.phrase.strength == "adjective":
+        return bool(before & (PLACE_NOUNS | gazetteer.places))
     token, first = spans[mention.start][0], mention.phrase.tokens[0]
     clitics = [token[:len(token) - len(stem)] for stem in strip_clitics(token) if stem in (first, first[2:])]
-    if any("ب" in clitic for clitic in clitics):
-        return True
-    return mention.start > 0 and spans[mention.start - 1][0] in VENUE_WORDS
+    return any("ب" in clitic for clitic in clitics) or bool(before & VENUE_WORDS)
+
 
 def inside_an_outlets_name(gazetteer, mention, words: StoryWords) -> bool:
     """'حسبما أفادت وكالة نوفا الإيطالية للأنباء': the outlet relays; it is the source, not an actor."""
     if mention.phrase.person:
         return False
+    if (mention.paragraph, mention.start) in words.in_outlet_names:      # 'مصر اليوم', 'ليبيا 24'
+        return True
     text, spans = words.texts[mention.paragraph], words.spans[mention.paragraph]
     for position in range(mention.start - 1, max(-1, mention.start - 1 - MEDIA_NAME_SPAN), -1):
         if punctuation_between(text, spans, position + 1):

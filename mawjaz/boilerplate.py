@@ -102,6 +102,11 @@ TITLE_COMPLEMENTS = ("الخاص", "الخاصة")
 # الإيطالية للأنباء", "قناة الجزيرة القطرية") relays the news; it is not an actor of the story.
 MEDIA_NOUNS = ("وكالة", "قناة", "صحيفة", "جريدة", "مجلة", "موقع", "تلفزيون", "إذاعة", "شبكة", "بوابة")
 
+# Nouns of place and currency: a state's adjective after one is where, or what, not who ("العاصمة
+# المصرية القاهرة", "الصخيرات المغربية", "للدولار الأمريكي"). Place names of places.yaml count too.
+PLACE_NOUNS = ("العاصمة", "مدينة", "المدينة", "بلدة", "منطقة", "المنطقة", "الأراضي", "السواحل", "الحدود",
+               "الدولار", "الدينار", "الجنيه", "الليرة", "اليورو", "الريال", "الدرهم")
+
 # Words that end a person's title phrase: what follows is the sentence, not a name
 # ("أكد وزير الخارجية المصري أن بلاده…"). Prepositions of titles (لدى، في، إلى، باسم) are not here.
 TITLE_PHRASE_BREAKERS = ("أن", "إن", "أنه", "إنه", "أنها", "إنها", "الذي", "التي", "قد", "لقد", "لم", "لن",

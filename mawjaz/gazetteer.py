@@ -64,6 +64,8 @@ class Gazetteer:
     title_complements: frozenset = frozenset()
     kinds: dict = field(default_factory=dict, compare=False)          # actor id → person | organization | state
     affiliations: dict = field(default_factory=dict, compare=False)   # actor id → the id it belongs to
+    outlets: dict = field(default_factory=dict, compare=False)        # outlets' names (sources.yaml), indexed
+    places: frozenset = frozenset()                                   # content/places.yaml, normalised
 
 
 def build_gazetteer(registries: Registries, not_actors: tuple[str, ...] = ()) -> Gazetteer:
@@ -83,7 +85,10 @@ def build_gazetteer(registries: Registries, not_actors: tuple[str, ...] = ()) ->
                      frozenset(normalise_for_matching(w) for w in patterns.NOT_NAME_WORDS + registries.places),
                      frozenset(normalise_for_matching(w) for w in patterns.TITLE_COMPLEMENTS),
                      {a.id: a.kind for a in registries.actors},
-                     {a.id: a.affiliation for a in registries.actors if a.affiliation})
+                     {a.id: a.affiliation for a in registries.actors if a.affiliation},
+                     _index([Phrase(tuple(tokenise(name)), source.id, TERM) for source in registries.sources
+                             for name in (source.name, *source.signatures) if tokenise(name)]),
+                     frozenset(normalise_for_matching(place) for place in registries.places))
 
 
 def _index(phrases: list[Phrase]) -> dict:
@@ -115,17 +120,17 @@ def find_matches(index: dict, paragraphs: tuple[str, ...]) -> list[Match]:
         tokens = [token for token, _, _ in spans]
         position = 0
         while position < len(tokens):
-            phrase = _longest_phrase_at(index, tokens, position)
-            if phrase is None:
+            phrase, size = _longest_phrase_at(index, tokens, position)
+            if phrase is None or (size > len(phrase.tokens) and _stop_inside(text, spans, position, size)):
                 position += 1
                 continue
-            end = position + len(phrase.tokens)
+            end = position + size
             matches.append(Match(phrase, number, position, end, text[spans[position][1]:spans[end - 1][2]]))
             position = end
     return matches
 
 
-def _longest_phrase_at(index: dict, tokens: list[str], position: int) -> Phrase | None:
+def _longest_phrase_at(index: dict, tokens: list[str], position: int) -> tuple[Phrase | None, int]:
     best = None
     for stem in strip_clitics(tokens[position]):
         for phrase in index.get(stem, ()):
@@ -134,7 +139,30 @@ def _longest_phrase_at(index: dict, tokens: list[str], position: int) -> Phrase 
                 if best is None or size > len(best.tokens):
                     best = phrase
                 break   # phrases are sorted longest first: the first fit is this stem's best
-    return best
+    if best is None:
+        return _with_a_middle_name(index, tokens, position)
+    return best, len(best.tokens)
+
+
+def _with_a_middle_name(index: dict, tokens: list[str], position: int) -> tuple[Phrase | None, int]:
+    """'الصديق عمر الكبير', 'خليفة بلقاسم حفتر': a person's first and family name with the father's
+    name between them, as Libyan and other Arab pages often write it."""
+    if position + 2 >= len(tokens) or not _middle_name_like(tokens[position + 1]):
+        return None, 0
+    for stem in strip_clitics(tokens[position]):
+        for phrase in index.get(stem, ()):
+            if phrase.person and phrase.strength == FULL and len(phrase.tokens) == 2 \
+                    and tokens[position + 2] == phrase.tokens[1]:
+                return phrase, 3
+    return None, 0
+
+
+def _middle_name_like(token: str) -> bool:
+    return len(token) >= 3 and not token.startswith(ARTICLE) and not token.isdigit() and token[:1] not in "وفبل"
+
+
+def _stop_inside(text: str, spans, position: int, size: int) -> bool:
+    return any(punctuation_between(text, spans, p) for p in range(position + 1, position + size))
 
 
 def actors_named(gazetteer: Gazetteer, text: str) -> set[str]:
@@ -156,7 +184,7 @@ def tag_story(gazetteer: Gazetteer, paragraphs: tuple[str, ...], year: int | Non
     found = find_matches(gazetteer.actors, paragraphs)
     background = background_paragraphs(paragraphs, year)
     in_foreground = [m for m in _precise(gazetteer, found, paragraphs) if m.paragraph not in background]
-    actor_matches = apply_actor_policy(gazetteer, in_foreground, paragraphs)
+    actor_matches = apply_actor_policy(gazetteer, in_foreground, paragraphs, find_matches(gazetteer.outlets, paragraphs))
     theme_matches = _main_themes(find_matches(gazetteer.themes, paragraphs), lead_paragraphs(paragraphs))
     evidence = _first_per_target(actor_matches) + _theme_evidence(theme_matches)
     return Tags(actors=tuple(e.id for e in _first_per_target(actor_matches)),

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from mawjaz.errors import Problems
 from mawjaz.gazetteer import build_gazetteer, tag_story
-from mawjaz.model import Actor, Registries, Theme
+from mawjaz.model import Actor, Registries, Source, Theme
 from mawjaz.registries import load_registries
 
 ACTORS = [
@@ -86,6 +86,18 @@ def test_a_state_that_is_only_the_venue_is_not_an_actor():
     assert tag("عقد الاجتماع في تركيا بحضور فايز السراج.").actors == ("fayez-al-sarraj",)
     assert tag("وصل فايز السراج بمصر في زيارة رسمية.").actors == ("fayez-al-sarraj",)
     assert tag("أعلنت تركيا دعمها للحوار.").actors == ("turkey",)
+
+
+def test_a_states_adjective_after_a_place_or_a_currency_is_not_an_actor():
+    assert tag("تجتمع اللجنة في العاصمة المصرية القاهرة بعد غد.").actors == ()
+    assert tag("حدد المصرف السعر عند أربعة دنانير للدولار الأمريكي.").actors == ()
+    assert tag("وأكد الجانب المصري دعمه للحوار.").actors == ("egypt",)
+
+
+def test_a_state_in_the_name_of_an_outlet_of_the_registry_is_not_an_actor():
+    registries = Registries.of(ACTORS, THEMES, [Source("misr-alyoum", "مصر اليوم", "Misr Alyoum", None, ("مصر اليوم",))])
+    tags = tag_story(build_gazetteer(registries), ("", "القاهرة - مصر اليوم", "أعلنت المؤسسة حالة القوة القاهرة."))
+    assert tags.actors == ()
 
 
 def test_a_state_inside_an_outlets_name_only_relays_the_news():
@@ -187,3 +199,10 @@ def test_a_word_late_in_the_story_weighs_less_than_in_the_lead():
 def test_a_caption_or_a_counter_line_does_not_push_a_paragraph_out_of_the_lead():
     page = ("عنوان", "330", "صورة الاجتماع", "شارك", *LEAD_SENTENCES[:2], "وبحث الجانبان ملف الهجرة غير الشرعية والتعاون.")
     assert tag_hinted(*page).themes == ("migration",)
+
+
+def test_a_persons_name_with_the_fathers_name_between_first_and_family_name_is_found():
+    assert tag("والتقى خليفة بلقاسم حفتر الوفد.").actors == ("khalifa-haftar",)
+    assert tag("والتقت ستيفاني مراد خوري الوفد.").actors == ("stephanie-khoury",)
+    assert tag("والتقت ستيفاني، مراد خوري الوفد.").actors == ()          # a comma: two people, neither in full
+    assert tag("والتقت ستيفاني والسيد خوري الوفد.").actors == ()         # a conjunction is no father's name
