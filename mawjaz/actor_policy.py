@@ -35,6 +35,7 @@ class StoryWords:
     texts: tuple[str, ...]
     spans: tuple[list, ...]
     person_starts: frozenset          # (paragraph, token position)
+    person_ends: frozenset            # (paragraph, position of the word after the name)
     covered: frozenset                # (paragraph, token position) inside any registry mention
     in_outlet_names: frozenset        # (paragraph, token position) inside an outlet's name (sources.yaml)
 
@@ -42,6 +43,7 @@ class StoryWords:
 def read_words(paragraphs: tuple[str, ...], matches, outlet_matches) -> StoryWords:
     return StoryWords(tuple(paragraphs), tuple(tokenise_with_spans(text) for text in paragraphs),
                       frozenset((m.paragraph, m.start) for m in matches if m.phrase.person),
+                      frozenset((m.paragraph, m.end) for m in matches if m.phrase.person),
                       _positions(matches), _positions(outlet_matches))
 
 
@@ -55,17 +57,27 @@ def apply_actor_policy(gazetteer, matches: list, paragraphs: tuple[str, ...], ou
     `outlet_matches` are where the story names an outlet of content/sources.yaml.
     """
     words = read_words(paragraphs, matches, outlet_matches)
-    kept = [m for m in matches if not any(rule(gazetteer, m, words) for rule in MENTION_RULES)]
-    return drop_states_spoken_for(gazetteer, kept, words)
+    kept, in_titles = [], set()
+    for mention in matches:
+        rule = next((rule for rule in MENTION_RULES if rule(gazetteer, mention, words)), None)
+        if rule is None:
+            kept.append(mention)
+        elif rule is in_a_persons_title:
+            in_titles.add(mention.phrase.target)
+    return drop_states_spoken_for(gazetteer, kept, words, in_titles)
 
 
 def in_a_persons_title(gazetteer, mention, words: StoryWords) -> bool:
-    """A body or state between a title word and the person it introduces (a name in the registry or not)."""
+    """A body or state between a title word and the person it introduces (a name in the registry or
+    not), or in the title that follows a person's name."""
     if mention.phrase.person:
         return False
     text, spans = words.texts[mention.paragraph], words.spans[mention.paragraph]
     title = _title_before(gazetteer, text, spans, mention.start)
-    return title is not None and _person_after(gazetteer, words, mention, title)
+    if title is None:
+        return False
+    after_a_name = (mention.paragraph, title) in words.person_ends   # 'عقيلة صالح رئيس مجلس النواب'
+    return after_a_name or _person_after(gazetteer, words, mention, title)
 
 
 def _title_before(gazetteer, text: str, spans, start: int) -> int | None:
@@ -133,14 +145,15 @@ def inside_an_outlets_name(gazetteer, mention, words: StoryWords) -> bool:
 MENTION_RULES = (in_a_persons_title, only_the_venue, inside_an_outlets_name)
 
 
-def drop_states_spoken_for(gazetteer, mentions: list, words: StoryWords) -> list:
+def drop_states_spoken_for(gazetteer, mentions: list, words: StoryWords, in_titles: set) -> list:
     """'السفير الأمريكي' beside the ambassador's name elsewhere in the story: the person counts, not the state.
 
-    Only a state's adjective right after a title word, and only when a person of that state counts;
+    Only a state's adjective right after a title word, and only when a person of that state counts
+    (by the registry's affiliations, or because the story's title phrases name them: `in_titles`);
     'الوفد الروسي', 'الجانب المصري' are the state acting, and stay.
     """
     persons = {m.phrase.target for m in mentions if m.phrase.person}
-    spoken_for = {state for person in persons for state in _affiliations(gazetteer, person)}
+    spoken_for = {state for person in persons for state in _affiliations(gazetteer, person)} | in_titles
     return [m for m in mentions if not (m.phrase.target in spoken_for and m.phrase.strength == "adjective"
                                         and _after_a_title(gazetteer, words, m))]
 

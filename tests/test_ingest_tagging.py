@@ -78,6 +78,15 @@ def test_a_state_in_the_title_of_a_person_the_registry_lacks_is_not_an_actor():
     assert tag("التقى السفير الإيطالي لدى ليبيا فلان علاني وفدا من الجنوب.").actors == ()
 
 
+def test_a_body_in_the_title_after_a_persons_name_is_not_an_actor():
+    assert tag("وقالت هانا تيتيه رئيسة بعثة الأمم المتحدة للدعم في ليبيا إن الحوار مستمر.").actors == ("hanna-tetteh",)
+
+
+def test_the_same_unnamed_official_later_in_the_story_does_not_bring_in_the_state():
+    tags = tag("السفير الإيطالي لدى ليبيا يزور الجنوب", "وصل السفير الإيطالي جوزيبي فلاني إلى المدينة أمس.")
+    assert tags.actors == ()
+
+
 def test_a_state_named_by_an_unnamed_official_still_acts():
     assert tag("أكد وزير الخارجية المصري أن بلاده تدعم الحوار.").actors == ("egypt",)
 
