@@ -64,6 +64,11 @@ CAPTION_CREDIT_PATTERNS = (
 MAX_CAPTION_WORDS = 30
 
 # A paragraph opening with one of these continues the story before it (it does not start a story).
+# A paragraph opening with one of these reports more of the same story, whatever day it names
+# ("وقال وزير الخارجية الروسي… الإثنين", "وأضاف… الاثنين المقبل"): never the start of another story.
+REPORTING_OPENERS = ("وقال", "وقالت", "وأضاف", "وأضافت", "وأكد", "وأكدت", "وأشار", "وأشارت", "وتابع", "وتابعت",
+                     "وأوضح", "وأوضحت", "وشدد", "وشددت", "ولفت", "ولفتت", "وذكر", "وذكرت", "واعتبر", "واعتبرت")
+
 CONTINUATION_OPENERS = (
     "من جانبه", "من جانبها", "من جهته", "من جهتها", "من ناحيته", "من ناحيتها", "بدوره", "بدورها",
     "كما", "وفي", "وقال", "وقالت", "وأضاف", "وأضافت", "وأكد", "وأكدت", "وأشار", "وأشارت", "وتابع",
