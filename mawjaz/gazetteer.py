@@ -21,7 +21,7 @@ from .model import Evidence, Registries, Tags
 from .name_shapes import name_like, punctuation_between
 
 FULL, SHORT, ADJECTIVE, TERM, HINT = "full", "short", "adjective", "term", "hint"
-THEME_PARAGRAPHS = 3           # the lead: paragraphs 1–3 after the headline (0)
+THEME_PARAGRAPHS = 3           # the lead: the first three paragraphs that are sentences, after the headline (0)
 # What one theme word weighs, by where it stands: (a term, a hint). A theme counts from 1.0: one
 # term in the headline or the lead, a term twice later, or hints together (two in the lead).
 THEME_WEIGHTS = {"headline": (1.0, 0.6), "lead": (1.0, 0.5), "rest": (0.5, 0.25)}
@@ -193,7 +193,7 @@ def tag_story(gazetteer: Gazetteer, paragraphs: tuple[str, ...], year: int | Non
                 candidates=tuple(find_candidates(gazetteer, paragraphs, actor_matches)))
 
 
-def _main_themes(matches: list[Match], lead: frozenset) -> list[Match]:
+def _main_themes(matches: list[Match], lead: dict[int, int]) -> list[Match]:
     """The matches of the themes whose words weigh enough (THEME_WEIGHTS), each word once per paragraph."""
     weights: dict[str, float] = {}
     for match in {(m.phrase, m.paragraph): m for m in matches}.values():
@@ -201,13 +201,17 @@ def _main_themes(matches: list[Match], lead: frozenset) -> list[Match]:
     return [m for m in matches if weights[m.phrase.target] >= THEME_THRESHOLD]
 
 
-def lead_paragraphs(paragraphs: tuple[str, ...]) -> frozenset:
-    """The first THEME_PARAGRAPHS paragraphs that are sentences: a photo caption or a counter line
-    left on the page ('330', the headline again under the picture) does not push the lead down."""
-    sentences = [number for number, text in enumerate(paragraphs[1:], start=1)
-                 if len(text.split()) >= LEAD_SENTENCE_WORDS]
-    return frozenset(range(1, (sentences[THEME_PARAGRAPHS - 1] if len(sentences) >= THEME_PARAGRAPHS
-                               else len(paragraphs)) + 1))
+def lead_paragraphs(paragraphs: tuple[str, ...]) -> dict[int, int]:
+    """Paragraph number → its place in the lead (1 to THEME_PARAGRAPHS), counting only paragraphs
+    that are sentences: a photo caption or a counter line left on the page ('330', the headline
+    again under the picture) takes the place of the sentence after it and does not push the lead down."""
+    places, rank = {}, 1
+    for number, text in enumerate(paragraphs[1:], start=1):
+        if rank > THEME_PARAGRAPHS:
+            break
+        places[number] = rank
+        rank += len(text.split()) >= LEAD_SENTENCE_WORDS
+    return places
 
 
 def _theme_evidence(matches: list[Match]) -> list[Evidence]:
@@ -222,7 +226,7 @@ def _theme_evidence(matches: list[Match]) -> list[Evidence]:
     return evidence
 
 
-def theme_weight(match: Match, lead: frozenset) -> float:
+def theme_weight(match: Match, lead: dict[int, int]) -> float:
     where = "headline" if match.paragraph == 0 else "lead" if match.paragraph in lead else "rest"
     term, hint = THEME_WEIGHTS[where]
     return hint if match.phrase.strength == HINT else term
