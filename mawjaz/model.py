@@ -66,6 +66,7 @@ class Entry:
     path: str = ""                # the file it was read from, for messages
     extra: tuple[tuple[str, object], ...] = ()   # front matter keys later stages own (e.g. statements)
     evidence: tuple[Evidence, ...] = ()  # why ingest tagged it; written as comments for review, not read back
+    ingested: tuple[tuple[str, str], ...] = ()   # (field, digest of what ingest wrote): mawjaz.ingested
 
 
 @dataclass(frozen=True)
