@@ -6,6 +6,7 @@ story unless one of these rules says it does not:
 - in a person's title: "رئيس بعثة الأمم المتحدة للدعم في ليبيا هانا تيتيه", "وزير الخارجية اليوناني
   نيكوس ديندياس": the person counts; the mission, the ministry, the state are their affiliation;
 - only the venue: a state named as the place where something happens ("في تركيا", "بمصر");
+- in a description: who backs a party, or whom it belongs to ("حفتر المدعوم من مصر وروسيا");
 - spoken for: a state's adjective after a title ("الدبلوماسي الأمريكي") in a story where one of
   its officials already counts for it: that is the official, named elsewhere.
 
@@ -23,6 +24,8 @@ from .name_shapes import name_like, punctuation_between
 
 MAX_TITLE_SPAN = 9             # 'المبعوث الخاص للأمين العام للأمم المتحدة إلى ليبيا' + the name
 VENUE_WORDS = frozenset(("في", "وفي"))
+DESCRIPTIVE = frozenset(normalise_for_matching(word) for word in patterns.DESCRIPTIVE_PARTICIPLES)
+DESCRIPTION_SPAN = 3           # 'المدعوم من مصر وروسيا': the backer within 3 words of the participle
 PLACE_NOUNS = frozenset(normalise_for_matching(word) for word in patterns.PLACE_NOUNS)
 MEDIA_NOUNS = frozenset(normalise_for_matching(word) for word in patterns.MEDIA_NOUNS)
 MEDIA_NAME_SPAN = 3            # 'وكالة نوفا الإيطالية': the adjective up to 3 words after the outlet's noun
@@ -142,7 +145,20 @@ def inside_an_outlets_name(gazetteer, mention, words: StoryWords) -> bool:
     return False
 
 
-MENTION_RULES = (in_a_persons_title, only_the_venue, inside_an_outlets_name)
+def in_a_description(gazetteer, mention, words: StoryWords) -> bool:
+    """'قوات حفتر المدعوم من مصر وروسيا', 'لجنة مدعومة من الأمم المتحدة': who backs a party is context."""
+    if mention.phrase.person:
+        return False
+    text, spans = words.texts[mention.paragraph], words.spans[mention.paragraph]
+    for position in range(mention.start - 1, max(-1, mention.start - 1 - DESCRIPTION_SPAN), -1):
+        if punctuation_between(text, spans, position + 1):
+            return False
+        if spans[position][0] in DESCRIPTIVE:
+            return True
+    return False
+
+
+MENTION_RULES = (in_a_persons_title, only_the_venue, inside_an_outlets_name, in_a_description)
 
 
 def drop_states_spoken_for(gazetteer, mentions: list, words: StoryWords, in_titles: set) -> list:

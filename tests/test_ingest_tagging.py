@@ -113,6 +113,11 @@ def test_a_state_inside_an_outlets_name_only_relays_the_news():
     assert tag("رفضت تركيا تفتيش السفينة، حسبما أفادت وكالة نوفا الإيطالية للأنباء.").actors == ("turkey",)
 
 
+def test_a_state_or_body_that_only_describes_who_backs_a_party_is_not_an_actor():
+    assert tag("وتشن القوات الموالية لحفتر المدعوم من مصر وروسيا هجوما.").actors == ("khalifa-haftar",)
+    assert tag("قالت لجنة مدعومة من الأمم المتحدة إنها فتحت الطريق.").actors == ()
+
+
 def test_an_officials_title_adjective_does_not_bring_in_the_state_when_the_official_counts():
     tags = tag("التقت ستيفاني خوري جون باس.", "وأشارت خوري إلى أنها والدبلوماسي الأمريكي شددا على الحوار.")
     assert "united-states" not in tags.actors
