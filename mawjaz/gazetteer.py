@@ -7,8 +7,8 @@ and its other tokens follow exactly. The longest phrase wins. Precision rules:
   marks the actor `unambiguous`;
 - a state's adjective ("الأمريكية") counts, except where it describes a person's nationality
   ("تعيين الأمريكية ستيفاني ويليامز"): directly before a person's name and not after a title.
-Names the registry does not know, found after titles (السفيرة، وزير، المبعوث…), are candidates for
-the maintainer; names listed in content/not_actors.yaml are left out.
+Actors the registry does not know are proposed by mawjaz/proposals.py, which reads `known_names`
+(every registry name, and the names of content/not_actors.yaml) to leave them out.
 """
 from __future__ import annotations
 
@@ -25,8 +25,6 @@ _BACKGROUND_WORDS = frozenset(token for w in patterns.BACKGROUND_WORDS for token
                               if len(tokenise(w)) == 1)
 _BACKGROUND_YEAR_CUES = frozenset(normalise_for_matching(w) for w in patterns.BACKGROUND_YEAR_CUES)
 TITLE_WINDOW = 3               # 'الخاصة للأمين العام للأمم المتحدة': the office is up to 3 words after 'الخاصة'
-MAX_TITLE_TO_NAME = 8          # tokens scanned after a title for the name it introduces
-NAME_STOPS = "،.؛:!?؟"          # punctuation that ends a title's phrase
 
 
 @dataclass(frozen=True)
@@ -53,7 +51,6 @@ class Gazetteer:
     unambiguous: frozenset = frozenset()
     known_names: frozenset = frozenset()       # normalised names of actors and reviewed non-actors
     titles: frozenset = frozenset()
-    not_name_words: frozenset = frozenset()
     title_complements: frozenset = frozenset()
 
 
@@ -70,7 +67,6 @@ def build_gazetteer(registries: Registries, not_actors: tuple[str, ...] = ()) ->
     return Gazetteer(_index(actor_phrases), _index(theme_phrases),
                      frozenset(a.id for a in registries.actors if a.unambiguous), frozenset(known),
                      frozenset(normalise_for_matching(t) for t in patterns.PERSON_TITLES),
-                     frozenset(normalise_for_matching(w) for w in patterns.NOT_NAME_WORDS + registries.places),
                      frozenset(normalise_for_matching(w) for w in patterns.TITLE_COMPLEMENTS))
 
 
@@ -137,7 +133,7 @@ def named_actors(gazetteer: Gazetteer, paragraphs: tuple[str, ...]) -> list[Matc
 
 
 def tag_story(gazetteer: Gazetteer, paragraphs: tuple[str, ...], year: int | None = None) -> Tags:
-    """Actors and themes in order of first mention, the evidence for each, and unknown names.
+    """Actors and themes in order of first mention, and the evidence for each.
 
     `paragraphs[0]` is the headline ("" when there is none); `year` is the story's, when known.
     """
@@ -149,8 +145,7 @@ def tag_story(gazetteer: Gazetteer, paragraphs: tuple[str, ...], year: int | Non
     evidence = _first_per_target(actor_matches) + _first_per_target(theme_matches)
     return Tags(actors=tuple(e.id for e in _first_per_target(actor_matches)),
                 themes=tuple(e.id for e in _first_per_target(theme_matches)),
-                evidence=tuple(evidence),
-                candidates=tuple(find_candidates(gazetteer, paragraphs, actor_matches)))
+                evidence=tuple(evidence))
 
 
 def _main_themes(matches: list[Match]) -> list[Match]:
@@ -223,82 +218,3 @@ def _inside_a_title(gazetteer: Gazetteer, match: Match, paragraphs) -> bool:
         return False
     before = tokenise(paragraphs[match.paragraph])[max(0, match.start - TITLE_WINDOW):match.start]
     return bool(set(before) & gazetteer.title_complements)
-
-
-# ---------------------------------------------------------------- unknown names
-
-
-def find_candidates(gazetteer: Gazetteer, paragraphs: tuple[str, ...], matches: list[Match]) -> list[str]:
-    """Two-word names after a title that no registry phrase matched, as the story writes them."""
-    found: dict[str, str] = {}
-    for number, text in enumerate(paragraphs):
-        spans = tokenise_with_spans(text)
-        covered = _covered_positions(matches, number)
-        for position, (token, _, _) in enumerate(spans):
-            if set(strip_clitics(token)) & gazetteer.titles:
-                for name in (_name_before_title(gazetteer, text, spans, position, covered),
-                             _name_after_title(gazetteer, text, spans, position, covered)):
-                    if name and normalise_for_matching(name) not in gazetteer.known_names:
-                        found.setdefault(normalise_for_matching(name), name)
-    return list(found.values())
-
-
-def _punctuation_between(text: str, spans, position: int) -> bool:
-    """Whether a stop mark stands between token `position - 1` and token `position` (or it is the first)."""
-    if position <= 0:
-        return True
-    return any(char in NAME_STOPS for char in text[spans[position - 1][2]:spans[position][1]])
-
-
-def _name_before_title(gazetteer: Gazetteer, text: str, spans, title: int, covered: dict) -> str | None:
-    """'…، إيفان مولوتكوف، نائب مدير…': a name set off by commas just before its title."""
-    first, second = title - 2, title - 1
-    if first < 0 or not _punctuation_between(text, spans, title) or _punctuation_between(text, spans, second):
-        return None
-    if not _punctuation_between(text, spans, first) or first in covered or second in covered:
-        return None
-    if _name_like(gazetteer, spans[first][0], second=False) and _name_like(gazetteer, spans[second][0], second=True):
-        return text[spans[first][1]:spans[second][2]]
-    return None
-
-
-def _covered_positions(matches: list[Match], paragraph: int) -> dict[int, bool]:
-    """Token position → whether a person's name covers it (True) or another registry phrase (False)."""
-    covered = {}
-    for match in matches:
-        if match.paragraph == paragraph:
-            for position in range(match.start, match.end):
-                covered[position] = match.phrase.person
-    return covered
-
-
-def _name_after_title(gazetteer: Gazetteer, text: str, spans, title: int, covered: dict) -> str | None:
-    run: list[int] = []
-    for position in range(title + 1, min(len(spans), title + 1 + MAX_TITLE_TO_NAME)):
-        if _punctuation_between(text, spans, position) or covered.get(position) or (run and position in covered):
-            break
-        token = spans[position][0]
-        if position not in covered and _name_like(gazetteer, token, second=bool(run)):
-            run.append(position)
-            if len(run) == 2:
-                return text[spans[run[0]][1]:spans[run[1]][2]]
-        elif run and not _after_preposition(spans[run[0]][0]):
-            return None
-        else:
-            run = []
-    return None
-
-
-def _name_like(gazetteer: Gazetteer, token: str, second: bool) -> bool:
-    if len(token) < 2 or token.isdigit() or token in gazetteer.not_name_words or token in gazetteer.titles:
-        return False
-    if token.startswith(("لل", "وال", "بال", "فال", "كال")) or (not second and token[:1] in "لب"):
-        return False   # a preposition or a conjunction with the article: not the start of a name
-    if token.startswith("ال"):   # a family name such as المنقوش may follow a first name; an adjective may not
-        return second and not token.endswith(("ي", "يه", "يين", "يون", "ين", "ون", "ات"))
-    return True
-
-
-def _after_preposition(token: str) -> bool:
-    """'لافريقيا', 'بطرابلس': a word with a preposition is a place or a complement; keep looking past it."""
-    return token[:1] in "لب" and len(token) > 3
