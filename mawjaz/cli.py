@@ -19,6 +19,8 @@ COMMANDS = {
     "refresh": "compare entries with today's ingest of their seeds, field by field (--apply writes the "
                "fields no one edited)",
     "serve": "build, serve on http://127.0.0.1:8000/, rebuild and reload on every change",
+    "proposals": "list the actors ingest proposed; 'proposals accept NAME --name-en …' adds one to "
+                 "content/actors.yaml, 'proposals reject NAME' lists it in content/not_actors.yaml",
 }
 
 EPILOG = """\
@@ -28,6 +30,9 @@ examples:
   python build.py serve           preview while you edit entries and templates
   python build.py refresh         what today's ingest would change in each entry (writes nothing)
   python build.py refresh --apply ID   write the fields of entry ID that no one edited
+  python build.py proposals       the people and bodies ingest found that the registry lacks
+  python build.py proposals accept "نيكوس ديندياس" --name-en "Nikos Dendias"
+  python build.py proposals reject "فلان الفلاني"
 
 exit codes: 0 fine · 1 problems in your files (each printed as path:line: message — hint) · 2 bad usage
 """
@@ -39,7 +44,9 @@ def make_parser() -> argparse.ArgumentParser:
         epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("command", nargs="?", default="all", choices=sorted(COMMANDS), metavar="COMMAND",
                         help="; ".join(f"{name}: {text}" for name, text in COMMANDS.items()))
-    parser.add_argument("ids", nargs="*", metavar="ID", help="refresh: only these entries (default: all)")
+    parser.add_argument("arguments", nargs="*", metavar="ARG",
+                        help="refresh: the entry ids to refresh (default: all); "
+                             "proposals: nothing (list them), 'accept NAME' or 'reject NAME'")
     parser.add_argument("--apply", action="store_true", help="refresh: write the changes (default: only show them)")
     parser.add_argument("--take", action="append", default=[], choices=INGESTED_FIELDS, metavar="FIELD",
                         help="refresh: take today's value of FIELD where no one can tell whether it was edited "
@@ -56,14 +63,20 @@ def make_parser() -> argparse.ArgumentParser:
     parser.add_argument("--strict", action="store_true", help="treat warnings as failures (CI uses this)")
     parser.add_argument("--quiet", action="store_true", help="print only problems")
     parser.add_argument("--port", type=int, default=8000, help="port for serve (default: 8000)")
+    review = parser.add_argument_group("proposals accept")
+    review.add_argument("--name-en", metavar="TEXT", help="the actor's English name (required to accept)")
+    review.add_argument("--id", metavar="SLUG", help="the actor's id, a-z 0-9 and hyphens (default: from --name-en)")
+    review.add_argument("--kind", choices=("person", "organization", "state"), help="overrides the proposed kind")
+    review.add_argument("--role", metavar="TEXT", help="overrides the proposed role")
     return parser
 
 
 def main(argv: list[str], root: Path) -> int:
     parser = make_parser()
     args = parser.parse_intermixed_args(argv)   # exits with 2 on bad usage; ids may follow options
-    if args.command != "refresh" and (args.ids or args.apply or args.take or args.changed_seeds):
-        parser.error("entry ids, --apply, --take and --changed-seeds go with the refresh command")
+    if args.command != "refresh" and (args.apply or args.take or args.changed_seeds):
+        parser.error("--apply, --take and --changed-seeds go with the refresh command")
+    review = proposals_action(parser, args)
     config_path = Path(args.config)
     if not config_path.is_absolute():
         config_path = (Path.cwd() / config_path) if (Path.cwd() / config_path).exists() else root / config_path
@@ -72,6 +85,8 @@ def main(argv: list[str], root: Path) -> int:
     if config is None:
         return report(problems, args.strict, quiet=args.quiet)
     config = config.with_overrides(args.seeds, args.content, args.out, args.base_url)
+    if review is not None:
+        return run_review(config, review, args, problems)
     reporter = Reporter(quiet=args.quiet)
     if args.command == "serve":
         from .serve import serve
@@ -100,7 +115,7 @@ def main(argv: list[str], root: Path) -> int:
 
 def run_refresh(config, args, problems: Problems, reporter: Reporter) -> int:
     try:
-        result = refresh(config, args.ids, problems, reporter, apply=args.apply, take=frozenset(args.take),
+        result = refresh(config, args.arguments, problems, reporter, apply=args.apply, take=frozenset(args.take),
                          changed_seeds=args.changed_seeds, strict=args.strict)
     except ProblemsFound:
         return report(problems, args.strict, quiet=args.quiet)
@@ -109,6 +124,32 @@ def run_refresh(config, args, problems: Problems, reporter: Reporter) -> int:
         return 130
     print("\n".join(result.lines()))
     return report(problems, args.strict, quiet=args.quiet)
+
+
+def proposals_action(parser: argparse.ArgumentParser, args) -> tuple[str, str | None] | None:
+    """('list', None), ('accept', NAME) or ('reject', NAME) for the proposals command; None for the others."""
+    if args.command != "proposals":
+        if args.arguments and args.command != "refresh":
+            parser.error(f"unexpected argument(s) after '{args.command}': {' '.join(args.arguments)}")
+        return None
+    action, *words = args.arguments or ["list"]
+    if action not in ("list", "accept", "reject"):
+        parser.error(f"proposals: '{action}' is not an action (expected accept NAME or reject NAME)")
+    if action != "list" and not words:
+        parser.error(f"proposals {action}: give the NAME as listed by 'python build.py proposals'")
+    if action == "accept" and not args.name_en:
+        parser.error("proposals accept: give the actor's English name with --name-en")
+    return action, " ".join(words) or None
+
+
+def run_review(config, review: tuple[str, str | None], args, problems: Problems) -> int:
+    from .proposal_review import review as review_proposals
+    options = {"name_en": args.name_en, "id": args.id, "kind": args.kind, "role": args.role}
+    output = review_proposals(config.paths.content, review[0], review[1], options, problems)
+    code = report(problems, args.strict, quiet=args.quiet)
+    if output is not None and code == 0:
+        print(output)
+    return code
 
 
 def report(problems: Problems, strict: bool, quiet: bool = False) -> int:

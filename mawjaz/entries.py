@@ -17,16 +17,16 @@ from pathlib import Path
 import yaml
 
 from .errors import Problems
+from .arabic import normalise_for_matching
 from .ingested import INGESTED_COMMENT, INGESTED_FIELDS, INGESTED_KEY, field_digests
-from .model import ENTRY_STATUSES, Entry, Registries
+from .model import ACTOR_KINDS, ENTRY_STATUSES, Entry, ProposedActor, Registries
 from .schema import DATE, NUMBER_LIST, TEXT, TEXT_LIST, Field, check_mapping, check_value, describe, suggest
 from .seedfile import decode_arabic_code_page, looks_binary
-from .yamlio import LineDict, LineList, YamlError, parse_yaml
+from .yamlio import LineDict, LineList, YamlError, format_scalar as _scalar, parse_yaml
 
 ENTRY_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE_FORMS = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 FENCE = "---"
-YAML_BREAKS = re.compile("[\r\n\x85\u2028\u2029\ufeff]")
 WRITING_PREFIX = ".writing-"   # an entry being written; renamed into place only when whole
 MAX_ENTRY_BYTES = 2 * 2**20   # an entry is one story; anything bigger is a mistake, not a story
 
@@ -45,7 +45,10 @@ STATEMENT_KINDS = ("quote", "reported")
 STATEMENT_FIELDS = {"actor": Field(TEXT, nullable=True), "text": Field(TEXT, required=True),
                     "kind": Field(TEXT, required=True, choices=STATEMENT_KINDS)}
 EVENT_LINKS = ("same_event", "not_same_event")
-FIELD_ORDER = tuple(ENTRY_FIELDS) + EXTRA_FIELDS
+PROPOSALS = "proposed_actors"    # actors the registry lacks, for review (mawjaz.proposals)
+PROPOSAL_FIELDS = {"name": Field(TEXT, required=True), "kind": Field(TEXT, required=True, choices=ACTOR_KINDS),
+                   "role": Field(TEXT, nullable=True)}
+FIELD_ORDER = tuple(ENTRY_FIELDS) + (PROPOSALS,) + EXTRA_FIELDS
 
 
 @dataclass(frozen=True)
@@ -141,14 +144,19 @@ def parse_entry(path: Path, text: str, problems: Problems, registries: Registrie
         problems.error(path, error.line, error.message, error.hint)
         return None
     before = len(problems.errors())
+    proposals = data.pop(PROPOSALS, None) if isinstance(data, dict) else None
     values, extra = _check_front_matter(path, data, problems)
     if registries is not None:
         _check_references(path, data, registries, problems)
         _check_statement_actors(path, extra, registries, problems)
+    proposed = _check_proposals(path, proposals, data, problems)
     if len(problems.errors()) > before:
         return None
+    if values.get("status") != "rejected":
+        _warn_unreviewed(path, proposed, registries, problems)
     body = "\n".join(lines[closing + 1:]).strip("\n") + "\n"
-    return Entry(path=str(path), body=body, extra=tuple(sorted(extra.items())), **values)
+    return Entry(path=str(path), body=body, extra=tuple(sorted(extra.items())),
+                 proposed_actors=tuple(actor for actor, _ in proposed), **values)
 
 
 def _check_front_matter(path: Path, data, problems: Problems) -> tuple[dict, dict]:
@@ -307,6 +315,44 @@ def check_event_links(entries: list[Entry], problems: Problems) -> None:
                            f"'{linked}' is in both same_event and not_same_event", "keep it in one of the two lists")
 
 
+def _check_proposals(path: Path, value, data, problems: Problems) -> list[tuple[ProposedActor, int]]:
+    """proposed_actors: a list of {name, kind, role}; each problem on its item's line."""
+    if value is None:
+        return []
+    line = data.line_of(PROPOSALS) if isinstance(data, LineDict) else 2
+    if not isinstance(value, list):
+        problems.error(path, line, f"'{PROPOSALS}' should be a list, found {describe(value)}",
+                       "write one '- {name: …, kind: person, role: …}' line per proposed actor")
+        return []
+    proposed = []
+    for index, item in enumerate(value):
+        item_line = value.line_of(index) if isinstance(value, LineList) else line
+        before = len(problems.errors())
+        fields = check_mapping(item, PROPOSAL_FIELDS, path, problems, where=f"{PROPOSALS}[{index + 1}]",
+                               line=item_line)
+        if len(problems.errors()) == before:
+            proposed.append((ProposedActor(fields["name"], fields["kind"], fields["role"]), item_line))
+    return proposed
+
+
+def _warn_unreviewed(path: Path, proposed: list, registries: Registries | None, problems: Problems) -> None:
+    """One warning per proposal: it waits for review, or the registry already has the name."""
+    from .proposals import report_proposal
+    registry_names = {normalise_for_matching(name): actor.id for actor in (registries.actors if registries else ())
+                      for name in (actor.name, *actor.aliases)}
+    rejected = {normalise_for_matching(name) for name in (registries.not_actors if registries else ())}
+    for proposal, line in proposed:
+        key = normalise_for_matching(proposal.name)
+        if key in registry_names:
+            problems.warning(path, line, f"proposed actor '{proposal.name}' is already actor '{registry_names[key]}' "
+                             "in content/actors.yaml", f"put '{registry_names[key]}' in 'actors:' and remove the proposal")
+        elif key in rejected:
+            problems.warning(path, line, f"proposed actor '{proposal.name}' is listed in content/not_actors.yaml",
+                             "remove the proposal from the entry")
+        else:
+            report_proposal(problems, path, line, proposal)
+
+
 def written_statements(value) -> list:
     """The mappings of a 'statements' list as written in the front matter ([] for anything else)."""
     return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
@@ -320,13 +366,16 @@ def format_entry(entry: Entry) -> str:
     values = {
         "id": entry.id, "title": entry.title, "date": entry.date, "status": entry.status,
         "source": entry.source, "place": entry.place, "actors": list(entry.actors),
-        "themes": list(entry.themes), "summary": entry.summary, "date_note": entry.date_note,
+        PROPOSALS: entry.proposed_actors, "themes": list(entry.themes), "summary": entry.summary, "date_note": entry.date_note,
         "seed": entry.seed, "seed_lines": list(entry.seed_lines) if entry.seed_lines else None,
         "story_sha256": entry.story_sha256, **dict(entry.extra),
     }
     lines = [FENCE]
     for key, value in values.items():
-        if key == "date_note" and value is None:
+        if (key == "date_note" and value is None) or (key == PROPOSALS and not value):
+            continue
+        if key == PROPOSALS:
+            lines.extend(format_proposals(value))
             continue
         lines.append(format_field(key, value))
         if key == "themes" and entry.evidence:
@@ -342,6 +391,15 @@ def format_ingested(digests: dict[str, str]) -> list[str]:
         return []
     pairs = ", ".join(f"{key}: {_scalar(digests[key])}" for key in INGESTED_FIELDS if key in digests)
     return [INGESTED_COMMENT, f"{INGESTED_KEY}: {{{pairs}}}"]
+
+
+def format_proposals(proposals) -> list[str]:
+    """'proposed_actors:' and one '- {name: …, kind: …, role: …}' line per proposal ([] for none)."""
+    if not proposals:
+        return []
+    return [f"{PROPOSALS}:"] + ["  - " + yaml.safe_dump(p.as_front_matter(), allow_unicode=True, sort_keys=False,
+                                                         default_flow_style=True, width=10**6).strip()
+                                for p in proposals]
 
 
 def _evidence_comments(entry: Entry) -> list[str]:
@@ -364,32 +422,28 @@ def format_field(key: str, value) -> str:
     return f"{key}: {_scalar(value)}"
 
 
-def _scalar(value) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, int):
-        return str(value)
-    style = '"' if YAML_BREAKS.search(value) else None   # YAML reads these as line ends unless escaped
-    dumped = yaml.safe_dump(value, allow_unicode=True, width=10**6, default_flow_style=True, default_style=style)
-    return dumped.removesuffix("\n...\n").removesuffix("\n")
-
-
 def write_entry_file(entries_dir: Path, entry: Entry) -> Path:
     """Write a new entry atomically; never replace an existing file. Raises FileExistsError."""
     entries_dir.mkdir(parents=True, exist_ok=True)
     target = entries_dir / f"{entry.id}.md"
     if not target.resolve().is_relative_to(entries_dir.resolve()):
         raise ValueError(f"entry id '{entry.id}' would leave the entries folder")
-    handle, temporary = tempfile.mkstemp(dir=entries_dir, prefix=WRITING_PREFIX, suffix=".tmp")
+    temporary = _write_temporary(entries_dir, format_entry(entry))
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(format_entry(entry))
-            stream.flush()
-            os.fsync(stream.fileno())
         os.link(temporary, target)   # fails if the target exists: an entry is never overwritten
     finally:
         os.unlink(temporary)
     return target
+
+
+def _write_temporary(folder: Path, text: str) -> str:
+    """A new file in `folder` holding `text`, on disk; its path."""
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=WRITING_PREFIX, suffix=".tmp")
+    with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+        stream.write(text)
+        stream.flush()
+        os.fsync(stream.fileno())
+    return temporary
 
 
 def write_new_entries(entries_dir: Path, new_entries: list[Entry]) -> list[Path]:
@@ -401,3 +455,68 @@ def write_new_entries(entries_dir: Path, new_entries: list[Entry]) -> list[Path]
     for entry in new_entries:
         written.append(write_entry_file(entries_dir, replace(entry, ingested=tuple(field_digests(entry).items()))))
     return written
+
+
+# ---------------------------------------------------------------- reviewing proposals
+
+
+def replace_proposal(text: str, name: str, actor_id: str | None) -> str | None:
+    """The entry's text without the proposal named `name` and, with `actor_id`, with that id added to
+    'actors:'. Every other line, comments included, stays as it was. None when no proposal has the name.
+    The entry is one that loads without errors."""
+    lines = text.split("\n")
+    closing = next(i for i in range(1, len(lines)) if lines[i].strip() == FENCE)
+    data = parse_yaml("\n".join(lines[1:closing]), first_line=2)
+    proposals = data.get(PROPOSALS) or []
+    key = normalise_for_matching(name)
+    kept = [item for item in proposals if normalise_for_matching(item["name"]) != key]
+    if len(kept) == len(proposals):
+        return None
+    first, last = _block_lines(lines, data, PROPOSALS, closing)
+    edits = [(first, last, format_proposals([ProposedActor(i["name"], i["kind"], i.get("role")) for i in kept]))]
+    if actor_id is not None:
+        edits.append(_actor_edit(lines, data, actor_id, first, closing))
+    for start, end, new in sorted((e for e in edits if e is not None), key=lambda e: e[0], reverse=True):
+        lines[start - 1:end] = new
+    return "\n".join(lines)
+
+
+def _block_lines(lines: list[str], data: LineDict, key: str, closing: int) -> tuple[int, int]:
+    """The first and last file line of a front matter key's block (comment lines after it excluded)."""
+    first = data.line_of(key)
+    last = min([line for line in data.lines.values() if line > first], default=closing + 1) - 1
+    while last > first and (not lines[last - 1].strip() or lines[last - 1].lstrip().startswith("#")):
+        last -= 1
+    return first, last
+
+
+def _actor_edit(lines: list[str], data: LineDict, actor_id: str, before: int, closing: int):
+    """(first line, last line, new lines) that put `actor_id` in 'actors:', or None when it is there."""
+    actors = data.get("actors")
+    if "actors" not in data:
+        return (before, before - 1, [f"actors: [{actor_id}]"])
+    if isinstance(actors, list) and actor_id in actors:
+        return None
+    line = data.line_of("actors")
+    if not actors:                                        # 'actors: []', 'actors:' or 'actors: null'
+        return (line, line, [f"actors: [{actor_id}]"])
+    if all(item_line == line for item_line in actors.lines):   # 'actors: [a, b]' on one line
+        text = lines[line - 1]
+        close = text.rindex("]")
+        return (line, line, [text[:close] + f", {actor_id}" + text[close:]])
+    last = actors.lines[-1]                               # one '- a' line per actor
+    item = re.match(r"\s*-\s*", lines[last - 1])
+    if item is None:                                      # a list in brackets over several lines
+        first, end = _block_lines(lines, data, "actors", closing)
+        return (first, end, [_format_field("actors", [*actors, actor_id])])
+    return (last + 1, last, [item.group() + actor_id])
+
+
+def replace_file_text(path: Path, text: str) -> None:
+    """Write `path` whole or not at all: a temporary file beside it, renamed over it."""
+    temporary = _write_temporary(path.parent, text)
+    try:
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise

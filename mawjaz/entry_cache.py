@@ -17,11 +17,12 @@ from pathlib import Path
 
 from . import entries as entry_files
 from .errors import Problem, Problems
-from .model import Entry, Evidence, Registries
+from .model import Entry, Evidence, ProposedActor, Registries
 from .yamlio import LineDict, LineList
 
-FORMAT = 2
+FORMAT = 3
 ALLOWED = {("mawjaz.model", "Entry"): Entry, ("mawjaz.model", "Evidence"): Evidence,
+           ("mawjaz.model", "ProposedActor"): ProposedActor,
            ("mawjaz.yamlio", "LineDict"): LineDict, ("mawjaz.yamlio", "LineList"): LineList,
            ("mawjaz.errors", "Problem"): Problem}
 

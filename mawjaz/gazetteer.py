@@ -7,8 +7,8 @@ and its other tokens follow exactly. The longest phrase wins. Precision rules:
   marks the actor `unambiguous`;
 - a state's adjective ("الأمريكية") counts, except where it describes a person's nationality
   ("تعيين الأمريكية ستيفاني ويليامز"): directly before a person's name and not after a title.
-Names the registry does not know, found after titles (السفيرة، وزير، المبعوث…), are candidates for
-the maintainer; names listed in content/not_actors.yaml are left out.
+Actors the registry does not know are proposed by mawjaz/proposals.py, which reads `known_names`
+(every registry name, and the names of content/not_actors.yaml) to leave them out.
 """
 from __future__ import annotations
 
@@ -33,7 +33,6 @@ _BACKGROUND_WORDS = frozenset(token for w in patterns.BACKGROUND_WORDS for token
                               if len(tokenise(w)) == 1)
 _BACKGROUND_YEAR_CUES = frozenset(normalise_for_matching(w) for w in patterns.BACKGROUND_YEAR_CUES)
 TITLE_WINDOW = 3               # 'الخاصة للأمين العام للأمم المتحدة': the office is up to 3 words after 'الخاصة'
-MAX_TITLE_TO_NAME = 8          # tokens scanned after a title for the name it introduces
 
 
 @dataclass(frozen=True)
@@ -177,7 +176,7 @@ def named_actors(gazetteer: Gazetteer, paragraphs: tuple[str, ...]) -> list[Matc
 
 
 def tag_story(gazetteer: Gazetteer, paragraphs: tuple[str, ...], year: int | None = None) -> Tags:
-    """Actors and themes in order of first mention, the evidence for each, and unknown names.
+    """Actors and themes in order of first mention, and the evidence for each.
 
     `paragraphs[0]` is the headline ("" when there is none); `year` is the story's, when known.
     """
@@ -189,8 +188,7 @@ def tag_story(gazetteer: Gazetteer, paragraphs: tuple[str, ...], year: int | Non
     evidence = _first_per_target(actor_matches) + _theme_evidence(theme_matches)
     return Tags(actors=tuple(e.id for e in _first_per_target(actor_matches)),
                 themes=tuple(e.id for e in _first_per_target(theme_matches)),
-                evidence=tuple(evidence),
-                candidates=tuple(find_candidates(gazetteer, paragraphs, actor_matches)))
+                evidence=tuple(evidence))
 
 
 def _main_themes(matches: list[Match], lead: dict[int, int]) -> list[Match]:
@@ -293,65 +291,3 @@ def _inside_a_title(gazetteer: Gazetteer, match: Match, paragraphs) -> bool:
         return False
     before = tokenise(paragraphs[match.paragraph])[max(0, match.start - TITLE_WINDOW):match.start]
     return bool(set(before) & gazetteer.title_complements)
-
-
-# ---------------------------------------------------------------- unknown names
-
-
-def find_candidates(gazetteer: Gazetteer, paragraphs: tuple[str, ...], matches: list[Match]) -> list[str]:
-    """Two-word names after a title that no registry phrase matched, as the story writes them."""
-    found: dict[str, str] = {}
-    for number, text in enumerate(paragraphs):
-        spans = tokenise_with_spans(text)
-        covered = _covered_positions(matches, number)
-        for position, (token, _, _) in enumerate(spans):
-            if set(strip_clitics(token)) & gazetteer.titles:
-                for name in (_name_before_title(gazetteer, text, spans, position, covered),
-                             _name_after_title(gazetteer, text, spans, position, covered)):
-                    if name and normalise_for_matching(name) not in gazetteer.known_names:
-                        found.setdefault(normalise_for_matching(name), name)
-    return list(found.values())
-
-
-def _name_before_title(gazetteer: Gazetteer, text: str, spans, title: int, covered: dict) -> str | None:
-    """'…، إيفان مولوتكوف، نائب مدير…': a name set off by commas just before its title."""
-    first, second = title - 2, title - 1
-    if first < 0 or not punctuation_between(text, spans, title) or punctuation_between(text, spans, second):
-        return None
-    if not punctuation_between(text, spans, first) or first in covered or second in covered:
-        return None
-    if name_like(gazetteer, spans[first][0], second=False) and name_like(gazetteer, spans[second][0], second=True):
-        return text[spans[first][1]:spans[second][2]]
-    return None
-
-
-def _covered_positions(matches: list[Match], paragraph: int) -> dict[int, bool]:
-    """Token position → whether a person's name covers it (True) or another registry phrase (False)."""
-    covered = {}
-    for match in matches:
-        if match.paragraph == paragraph:
-            for position in range(match.start, match.end):
-                covered[position] = match.phrase.person
-    return covered
-
-
-def _name_after_title(gazetteer: Gazetteer, text: str, spans, title: int, covered: dict) -> str | None:
-    run: list[int] = []
-    for position in range(title + 1, min(len(spans), title + 1 + MAX_TITLE_TO_NAME)):
-        if punctuation_between(text, spans, position) or covered.get(position) or (run and position in covered):
-            break
-        token = spans[position][0]
-        if position not in covered and name_like(gazetteer, token, second=bool(run)):
-            run.append(position)
-            if len(run) == 2:
-                return text[spans[run[0]][1]:spans[run[1]][2]]
-        elif run and not _after_preposition(spans[run[0]][0]):
-            return None
-        else:
-            run = []
-    return None
-
-
-def _after_preposition(token: str) -> bool:
-    """'لافريقيا', 'بطرابلس': a word with a preposition is a place or a complement; keep looking past it."""
-    return token[:1] in "لب" and len(token) > 3

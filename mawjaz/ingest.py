@@ -3,16 +3,17 @@
     read_seed → clean_lines (CLEANERS) → split_stories → extract_* → tag_story → entry
 
 Only new stories become entries (mawjaz.curation); the caller writes them with
-entries.write_new_entries. Unknown names are reported as warnings for the maintainer.
+entries.write_new_entries. Actors the registry lacks go into the new entry as `proposed_actors`
+(mawjaz.proposals), where the entry's loader warns about them until they are reviewed.
 """
 from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .arabic import normalise_for_matching, tokenise, tokenise_with_spans
+from .arabic import tokenise, tokenise_with_spans
 from .cleaning import Line, clean_lines
 from .curation import CHANGED, KNOWN, Curated
 from .errors import Problems
@@ -20,6 +21,7 @@ from .extract import (SourceMatcher, build_source_matcher, extract_date, extract
                       extract_summary, extract_title, lead_paragraph)
 from .gazetteer import Gazetteer, actors_named, build_gazetteer, named_actors, tag_story
 from .model import Entry, RawStory, Registries, Story, Tags
+from .proposals import Rules, build_rules, find_proposals, report_proposal
 from .seedfile import read_seed
 from .statements import Mention, extract_statements
 from .stories import StoryLines, split_stories
@@ -34,8 +36,8 @@ class IngestResult:
     seeds_read: int
     stories_found: int
     new_entries: tuple[Entry, ...]
-    candidates: tuple[str, ...] = ()
     changed_kept: int = 0              # stories whose seed changed a little: the entry was kept
+    proposal_lines: tuple = ()         # (seed path, line) of each new entry's proposals, in order
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,7 @@ class Context:
     places: dict                       # normalised tokens → the place as written
     sources: SourceMatcher
     default_status: str
+    proposals: Rules
 
 
 def ingest_seeds(seeds_dir: Path, registries: Registries, existing: list[Entry], default_status: str,
@@ -55,7 +58,7 @@ def ingest_seeds(seeds_dir: Path, registries: Registries, existing: list[Entry],
         return IngestResult(0, 0, ())
     context = make_context(registries, default_status)
     curated, seeds = Curated(existing), sorted(seeds_dir.glob("*.txt"))
-    new, found, changed, candidates = [], 0, 0, {}
+    new, found, changed, proposal_lines = [], 0, 0, []
     for done, path in enumerate(seeds, 1):
         text = read_seed(path, problems, seeds_dir)
         page = clean_lines(text) if text is not None else ()
@@ -70,11 +73,10 @@ def ingest_seeds(seeds_dir: Path, registries: Registries, existing: list[Entry],
                 entry = make_entry(story, tags, curated.ids, context.default_status, find_statements(story, context))
                 curated.record(entry)
                 new.append(entry)
-            if verdict.entry is None or verdict.entry.status != "rejected":
-                note_candidates(path, story_lines, tags, candidates)
+                proposal_lines.append(tuple((path, proposal_line(story_lines, p.name)) for p in tags.proposals))
         if reporter is not None:
             reporter.progress("Ingest seeds", done, len(seeds))
-    return IngestResult(len(seeds), found, tuple(new), report_candidates(candidates, problems), changed)
+    return IngestResult(len(seeds), found, tuple(new), changed, tuple(proposal_lines))
 
 
 def todays_entries(path: Path, seeds_dir: Path, context: Context, problems: Problems) -> list[Entry]:
@@ -90,8 +92,9 @@ def todays_entries(path: Path, seeds_dir: Path, context: Context, problems: Prob
 
 def make_context(registries: Registries, default_status: str) -> Context:
     places = {tuple(tokenise(place)): place for place in registries.places if tokenise(place)}
-    return Context(registries, build_gazetteer(registries, registries.not_actors), places,
-                   build_source_matcher(registries), default_status)
+    gazetteer = build_gazetteer(registries, registries.not_actors)
+    return Context(registries, gazetteer, places, build_source_matcher(registries), default_status,
+                   build_rules(gazetteer, registries.places))
 
 
 def split_page(page: tuple[Line, ...], context: Context) -> list[StoryLines]:
@@ -116,7 +119,9 @@ def read_story(seed: str, story_lines: StoryLines, page: tuple[Line, ...], conte
     # A title made from the lead repeats the lead's words (cut short): only a real headline is tagged.
     headline = story_lines.headline.text if story_lines.headline else ""
     year = int(date[:4]) if date else None
-    return story, tag_story(context.gazetteer, (headline, *story.paragraphs), year)
+    paragraphs = (headline, *story.paragraphs)
+    tags = tag_story(context.gazetteer, paragraphs, year)
+    return story, replace(tags, proposals=find_proposals(context.proposals, context.gazetteer, paragraphs, year))
 
 
 def make_entry(story: Story, tags: Tags, taken_ids: set, default_status: str, statements: tuple = ()) -> Entry:
@@ -125,7 +130,7 @@ def make_entry(story: Story, tags: Tags, taken_ids: set, default_status: str, st
                  actors=tags.actors, themes=tags.themes, summary=story.summary,
                  body=body_markdown(story.paragraphs), seed=story.raw.seed,
                  seed_lines=(story.raw.first_line, story.raw.last_line), story_sha256=story.raw.sha256,
-                 date_note=story.date_note, evidence=tags.evidence,
+                 date_note=story.date_note, evidence=tags.evidence, proposed_actors=tags.proposals,
                  extra=(("statements", [s.as_front_matter() for s in statements]),) if statements else ())
 
 
@@ -169,17 +174,13 @@ def report_changed_seed(path: Path, story: Story, verdict, problems: Problems) -
                      f"'story_sha256: {story.raw.sha256}' in it to record that the change was seen")
 
 
-def note_candidates(path: Path, story_lines: StoryLines, tags: Tags, candidates: dict) -> None:
-    for name in tags.candidates:
-        key = normalise_for_matching(name)
-        if key not in candidates:
-            line = next((line.number for line in story_lines.lines if name in line.text), story_lines.first_line)
-            candidates[key] = (name, path, line)
+def proposal_line(story_lines: StoryLines, name: str) -> int:
+    """The seed line where a proposed name first stands (the story's first line if it is split)."""
+    return next((line.number for line in story_lines.lines if name in line.text), story_lines.first_line)
 
 
-def report_candidates(candidates: dict, problems: Problems) -> tuple[str, ...]:
-    for name, path, line in candidates.values():
-        problems.warning(path, line, f"unknown name '{name}': no actor in content/actors.yaml has it",
-                         "add the actor (or this spelling as an alias) to content/actors.yaml, or list the name "
-                         "in content/not_actors.yaml if it is not an actor")
-    return tuple(name for name, _, _ in candidates.values())
+def report_new_proposals(result: IngestResult, problems: Problems) -> None:
+    """For a run that does not write the new entries (check): their proposals, at their seed lines."""
+    for entry, lines in zip(result.new_entries, result.proposal_lines):
+        for proposal, (path, line) in zip(entry.proposed_actors, lines):
+            report_proposal(problems, path, line, proposal)

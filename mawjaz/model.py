@@ -39,11 +39,22 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class ProposedActor:
+    """An actor the registry lacks, as ingest found it, waiting for a maintainer's review."""
+    name: str                   # Arabic, as the text writes it, without the title
+    kind: str                   # person | organization | state
+    role: str | None = None     # the title phrase that introduced a person
+
+    def as_front_matter(self) -> dict:
+        return {"name": self.name, "kind": self.kind, "role": self.role}
+
+
+@dataclass(frozen=True)
 class Tags:
     actors: tuple[str, ...]
     themes: tuple[str, ...]
     evidence: tuple[Evidence, ...] = ()
-    candidates: tuple[str, ...] = ()   # names the registry does not know, for the maintainer
+    proposals: tuple[ProposedActor, ...] = ()   # actors the registry does not know, for the maintainer
 
 
 @dataclass(frozen=True)
@@ -67,6 +78,7 @@ class Entry:
     extra: tuple[tuple[str, object], ...] = ()   # front matter keys later stages own (e.g. statements)
     evidence: tuple[Evidence, ...] = ()  # why ingest tagged it; written as comments for review, not read back
     ingested: tuple[tuple[str, str], ...] = ()   # (field, digest of what ingest wrote): mawjaz.ingested
+    proposed_actors: tuple[ProposedActor, ...] = ()  # for review; never shown on the site
 
 
 @dataclass(frozen=True)

@@ -88,7 +88,8 @@ def load_and_build(config: Config, command: str, problems: Problems, reporter: R
         entries = load_entries(config, entries_dir, None if problems.errors() else registries, problems, inputs)
     new_entries: tuple = ()
     if command in ("all", "ingest", "check"):
-        new_entries = ingest_stage(config, registries, entries, problems, reporter, summary)
+        new_entries = ingest_stage(config, registries, entries, problems, reporter, summary,
+                                   writes=command != "check")
     if command in ("all", "build", "check"):
         check_templates_folder(config, problems)
         check_public_address(config, problems)
@@ -128,11 +129,16 @@ def load_entries(config: Config, entries_dir: Path, registries, problems: Proble
 
 
 def ingest_stage(config: Config, registries, existing, problems: Problems, reporter: Reporter,
-                 summary: Summary) -> tuple:
-    """Read the seeds and return the stories no entry holds yet; writing waits until all checks pass."""
-    from .ingest import ingest_seeds
+                 summary: Summary, writes: bool = True) -> tuple:
+    """Read the seeds and return the stories no entry holds yet; writing waits until all checks pass.
+
+    Proposed actors are named by the loader once the entries are written; a run that only checks
+    names them at their seed lines."""
+    from .ingest import ingest_seeds, report_new_proposals
     with reporter.stage("Ingest seeds"):
         result = ingest_seeds(config.paths.seeds, registries, existing, config.ingest_status, problems, reporter)
+    if not writes:
+        report_new_proposals(result, problems)
     summary.seeds_read, summary.stories_found = result.seeds_read, result.stories_found
     summary.entries_kept = result.stories_found - len(result.new_entries)
     summary.seeds_changed_kept = result.changed_kept

@@ -6,7 +6,11 @@ every key and item, and timestamps stay strings (dates are validated by our own 
 """
 from __future__ import annotations
 
+import re
+
 import yaml
+
+YAML_BREAKS = re.compile("[\r\n\x85\u2028\u2029\ufeff]")
 
 
 class LineDict(dict):
@@ -143,3 +147,14 @@ def _shift_lines(value, offset: int) -> None:
         value.lines = [line + offset for line in value.lines]
         for child in value:
             _shift_lines(child, offset)
+
+
+def format_scalar(value) -> str:
+    """One value as YAML writes it on a 'key: value' line, quoted only where YAML needs it."""
+    if value is None:
+        return "null"
+    if isinstance(value, int):
+        return str(value)
+    style = '"' if YAML_BREAKS.search(value) else None   # YAML reads these as line ends unless escaped
+    dumped = yaml.safe_dump(value, allow_unicode=True, width=10**6, default_flow_style=True, default_style=style)
+    return dumped.removesuffix("\n...\n").removesuffix("\n")
