@@ -27,6 +27,7 @@ VENUE_WORDS = frozenset(("في", "وفي"))
 DESCRIPTIVE = frozenset(normalise_for_matching(word) for word in patterns.DESCRIPTIVE_PARTICIPLES)
 DESCRIPTION_SPAN = 3           # 'المدعوم من مصر وروسيا': the backer within 3 words of the participle
 PLACE_NOUNS = frozenset(normalise_for_matching(word) for word in patterns.PLACE_NOUNS)
+VENUE_BODY_WORDS = frozenset((normalise_for_matching("مقر"),))
 MEDIA_NOUNS = frozenset(normalise_for_matching(word) for word in patterns.MEDIA_NOUNS)
 MEDIA_NAME_SPAN = 3            # 'وكالة نوفا الإيطالية': the adjective up to 3 words after the outlet's noun
 TITLE_BREAKERS = frozenset(normalise_for_matching(word) for word in patterns.TITLE_PHRASE_BREAKERS)
@@ -96,13 +97,24 @@ def _person_after(gazetteer, words: StoryWords, mention, title: int) -> bool:
     paragraph = mention.paragraph
     text, spans = words.texts[paragraph], words.spans[paragraph]
     for position in range(mention.end, min(len(spans), title + MAX_TITLE_SPAN)):
-        if punctuation_between(text, spans, position) or spans[position][0] in TITLE_BREAKERS:
+        if spans[position][0] in TITLE_BREAKERS:
+            return False
+        if punctuation_between(text, spans, position) and not _rank_and_name_follow(gazetteer, words, paragraph, position):
             return False
         if (paragraph, position) in words.person_starts:
             return True
         if _unknown_name_at(gazetteer, words, paragraph, position):
             return True
     return False
+
+
+def _rank_and_name_follow(gazetteer, words: StoryWords, paragraph: int, position: int) -> bool:
+    """'مدير إدارة التوجيه بالجيش الوطني، اللواء خالد المحجوب': after a comma, a rank and the name."""
+    spans = words.spans[paragraph]
+    if not set(strip_clitics(spans[position][0])) & gazetteer.titles:
+        return False
+    following = position + 1
+    return (paragraph, following) in words.person_starts or _unknown_name_at(gazetteer, words, paragraph, following)
 
 
 def _unknown_name_at(gazetteer, words: StoryWords, paragraph: int, position: int) -> bool:
@@ -118,11 +130,12 @@ def _unknown_name_at(gazetteer, words: StoryWords, paragraph: int, position: int
 
 def only_the_venue(gazetteer, mention, words: StoryWords) -> bool:
     """'في تركيا', 'بمصر': the state is where it happens, not who acts; 'العاصمة المصرية', 'الصخيرات
-    المغربية', 'للدولار الأمريكي': its adjective says where, or what, not who."""
-    if gazetteer.kinds.get(mention.phrase.target) != "state":
-        return False
+    المغربية', 'للدولار الأمريكي': its adjective says where, or what, not who; 'مقر الأمم المتحدة':
+    the body's seat is the venue."""
     spans = words.spans[mention.paragraph]
     before = set(strip_clitics(spans[mention.start - 1][0])) if mention.start else set()
+    if gazetteer.kinds.get(mention.phrase.target) != "state":
+        return not mention.phrase.person and bool(before & VENUE_BODY_WORDS)
     if mention.phrase.strength == "adjective":
         return bool(before & (PLACE_NOUNS | gazetteer.places))
     token, first = spans[mention.start][0], mention.phrase.tokens[0]

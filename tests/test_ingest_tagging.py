@@ -82,6 +82,15 @@ def test_a_body_in_the_title_after_a_persons_name_is_not_an_actor():
     assert tag("وقالت هانا تيتيه رئيسة بعثة الأمم المتحدة للدعم في ليبيا إن الحوار مستمر.").actors == ("hanna-tetteh",)
 
 
+def test_a_body_in_a_title_set_off_by_a_comma_before_a_rank_and_a_name_is_not_an_actor():
+    assert tag("وقال المتحدث باسم حلف شمال الأطلسي، اللواء فلان علاني، إن الخطة جاهزة.").actors == ()
+
+
+def test_a_body_whose_seat_is_the_venue_is_not_an_actor():
+    assert tag("بدأ الاجتماع في مقر الأمم المتحدة بمدينة جنيف.").actors == ()
+    assert tag("طالبت الأمم المتحدة بنشر مراقبين.").actors == ("united-nations",)
+
+
 def test_the_same_unnamed_official_later_in_the_story_does_not_bring_in_the_state():
     tags = tag("السفير الإيطالي لدى ليبيا يزور الجنوب", "وصل السفير الإيطالي جوزيبي فلاني إلى المدينة أمس.")
     assert tags.actors == ()
