@@ -123,3 +123,8 @@ def test_a_body_the_registry_knows_is_not_proposed():
 def test_a_proposal_is_written_in_the_agreed_front_matter_form():
     assert ProposedActor("فلان الفلاني", "person", "السفير").as_front_matter() == {
         "name": "فلان الفلاني", "kind": "person", "role": "السفير"}
+
+
+def test_a_verb_after_a_title_in_a_headline_is_not_a_name():
+    assert propose("النائب العام يحدد هوية متهمين في القضية") == []
+    assert propose("وأكد أن زيارة وزير الخارجية تعد هامة للبلدين.") == []
