@@ -16,24 +16,15 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from conftest import ROOT, run_build
+from conftest import HOSTILE
 
 from mawjaz.entries import read_entry
 from mawjaz.errors import Problems
 
-HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
 ATOM = "{http://www.w3.org/2005/Atom}"
 BAD_SCHEMES = ("javascript:", "data:", "vbscript:")
 DIRECTION_OVERRIDES = "\u202a\u202b\u202d\u202e"
 HOSTILE_TAGS = {"iframe", "object", "embed", "frame", "base"}
-
-
-@pytest.fixture(scope="session")
-def hostile_site(tmp_path_factory) -> Path:
-    """Built with --strict: a payload that made a broken link or any other warning would fail here."""
-    site = tmp_path_factory.mktemp("hostile") / "site"
-    run_build("--config", str(HOSTILE / "config.yaml"), "build", "--out", str(site), "--strict", "--quiet")
-    return site
 
 
 def hostile_entries():
