@@ -128,5 +128,10 @@ def data_file_makers(config: Config, site: SiteModel) -> dict[str, Callable[[], 
             (("entries", entries), ("actors", actors), ("themes", themes))}
 
 
+# Inside JSON text these three only occur in strings, where their escapes mean the same characters:
+# escaped, the file can be put in an HTML page (a <script> element) as it is.
+HTML_SAFE_JSON = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
 def json_text(make_value: Callable[[], object]) -> str:
-    return json.dumps(make_value(), ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(make_value(), ensure_ascii=False, indent=1).translate(HTML_SAFE_JSON) + "\n"

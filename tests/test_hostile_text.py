@@ -136,6 +136,16 @@ def test_json_data_holds_the_exact_text(hostile_site):
     assert "فاعل <script>window.__pwned = 'script'; alert(1)</script>" in [a["name"] for a in actors]
 
 
+def test_json_data_escapes_markup_so_that_a_page_can_embed_it(hostile_site):
+    for name in ("entries", "actors", "themes"):
+        raw = (hostile_site / f"data/{name}.json").read_text(encoding="utf-8")
+        assert not set("<>&") & set(raw), name
+    raw = (hostile_site / "data/entries.json").read_text(encoding="utf-8")
+    assert r"\u003cscript\u003ewindow.__pwned = 'script'; alert(1)\u003c/script\u003e" in raw
+    titles = [item["title"] for item in json.loads(raw)]
+    assert "عنوان <script>window.__pwned = 'script'; alert(1)</script>" in titles
+
+
 # ---------------------------------------------------------------- in a real browser
 
 
