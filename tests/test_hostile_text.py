@@ -6,8 +6,10 @@ names (and the site title) all carry such payloads; each payload sets `window.__
 """
 from __future__ import annotations
 
+import csv
 import functools
 import http.server
+import io
 import json
 import threading
 import xml.etree.ElementTree as ET
@@ -144,6 +146,12 @@ def test_json_data_escapes_markup_so_that_a_page_can_embed_it(hostile_site):
     assert r"\u003cscript\u003ewindow.__pwned = 'script'; alert(1)\u003c/script\u003e" in raw
     titles = [item["title"] for item in json.loads(raw)]
     assert "عنوان <script>window.__pwned = 'script'; alert(1)</script>" in titles
+
+
+def test_csv_data_holds_the_exact_text(hostile_site):
+    text = (hostile_site / "data/entries.csv").read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    assert {row["title"] for row in rows} == {e.title for e in hostile_entries() if e.status == "published"}
 
 
 # ---------------------------------------------------------------- in a real browser
