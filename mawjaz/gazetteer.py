@@ -32,6 +32,7 @@ _BACKGROUND_OPENERS = tuple(tuple(tokenise(p)) for p in patterns.BACKGROUND_OPEN
 _BACKGROUND_WORDS = frozenset(token for w in patterns.BACKGROUND_WORDS for token in tokenise(w)
                               if len(tokenise(w)) == 1)
 _BACKGROUND_YEAR_CUES = frozenset(normalise_for_matching(w) for w in patterns.BACKGROUND_YEAR_CUES)
+DATE_SPAN = 3                  # 'في 31 مارس 2020': the year up to three words after its cue
 TITLE_WINDOW = 3               # 'الخاصة للأمين العام للأمم المتحدة': the office is up to 3 words after 'الخاصة'
 
 
@@ -231,15 +232,27 @@ def theme_weight(match: Match, lead: dict[int, int]) -> float:
 
 
 def background_paragraphs(paragraphs: tuple[str, ...], year: int | None) -> set[int]:
-    """Paragraphs that recall the past: 'يشار إلى أن…', 'عملت سابقًا…', 'منذ … في 2011' (before the story's year)."""
+    """Paragraphs that recall the past: 'يشار إلى أن…', 'عملت سابقًا…', 'منذ … في 2011', 'في 31 مارس
+    2020' (before the story's year), or that turn to it midway ('…، جدير بالذكر أن المجلس تولى…')."""
     found = set()
     for number, text in enumerate(paragraphs[2:], start=2):   # the headline and the lead are the story
         tokens = tokenise(text)
         if _opens_with(tokens, _BACKGROUND_OPENERS) or set(tokens) & _BACKGROUND_WORDS \
-                or any(_earlier_year(tokens[i + 1], year) for i, token in enumerate(tokens[:-1])
-                       if token in _BACKGROUND_YEAR_CUES):
+                or _turns_to_the_past(tokens) or _names_an_earlier_date(tokens, year):
             found.add(number)
     return found
+
+
+def _turns_to_the_past(tokens: list[str]) -> bool:
+    """An opener of two words or more anywhere in the paragraph ('جدير بالذكر', 'يشار إلى أن')."""
+    return any(tuple(tokens[i:i + len(opener)]) == opener for opener in _BACKGROUND_OPENERS if len(opener) >= 2
+               for i in range(1, len(tokens)))
+
+
+def _names_an_earlier_date(tokens: list[str], year: int | None) -> bool:
+    """'في 2011', 'منذ عام 2014', 'في 31 مارس 2020': a cue, then a year within DATE_SPAN words."""
+    return any(_earlier_year(later, year) for i, token in enumerate(tokens) if token in _BACKGROUND_YEAR_CUES
+               for later in tokens[i + 1:i + 1 + DATE_SPAN])
 
 
 def _opens_with(tokens: list[str], openers: tuple[tuple[str, ...], ...]) -> bool:

@@ -147,6 +147,14 @@ def test_actors_named_only_in_background_paragraphs_are_left_out():
 LEAD_SENTENCES = tuple(f"وكتب المراسل في الفقرة رقم {n} من الخبر كلاما عاما لا يخص موضوعا بعينه." for n in (1, 2, 3))
 
 
+def test_a_paragraph_that_dates_an_earlier_event_or_turns_to_the_past_midway_is_background():
+    lead = ("التقى الوفد الأمريكي حكومة الوفاق في طرابلس.", "وبحث الجانبان الانتخابات.")
+    dated = tag(*lead, "وقرر حلف شمال الأطلسي إطلاق مهمته في 31 مارس 2011 بعد اجتماع طويل.", year=2018)
+    assert "nato" not in dated.actors
+    midway = tag(*lead, "وتستمر المشاورات، جدير بالذكر أن حلف شمال الأطلسي دعم الانتفاضة.", year=2018)
+    assert "nato" not in midway.actors
+
+
 def test_a_theme_named_once_late_in_a_long_story_is_left_out():
     late = (*LEAD_SENTENCES, "وتطرق إلى قطاع النفط.")
     assert tag(*late).themes == ()
