@@ -35,6 +35,9 @@ NOTICE_PATTERNS = (
 # Copyright lines.
 COPYRIGHT_PATTERNS = (r"©", r"\(c\) ?\d{4}", r"جميع الحقوق محفوظة", r"all rights reserved")
 
+# A masthead clock: "توقيت القاهرة المحلي 23:32:18", a time of day alone on its line.
+CLOCK_PATTERNS = (r"^توقيت\b.*\d{1,2}:\d{2}", r"^\W*\d{1,2}:\d{2}(:\d{2})?\W*$")
+
 # The page header: short lines before the headline (a site name, a section, an editor's name).
 MAX_MASTHEAD_WORDS = 4
 

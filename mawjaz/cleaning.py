@@ -133,14 +133,15 @@ def mark_mastheads(lines):
 
 def mark_chrome_lines(lines):
     """Section names, share and follow prompts, "back to top", editor credits, copyright lines, and the
-    counters of a share bar ('0', '330'): a line of digits alone."""
+    counters of a share bar ('0', '330'): a line of digits alone; a masthead clock ('توقيت القاهرة المحلي
+    23:32:18')."""
     def is_chrome(line):
         if line.words > chrome.MAX_CHROME_WORDS:
             return False
         if line.text.strip().isdigit():
             return True
         return (is_one_of(line.text, chrome.STANDALONE_CHROME) or starts_with_any(line.text, chrome.CHROME_PREFIXES)
-                or _matches_any(line.text, chrome.COPYRIGHT_PATTERNS))
+                or _matches_any(line.text, chrome.COPYRIGHT_PATTERNS) or _matches_any(line.text, chrome.CLOCK_PATTERNS))
     return _relabel(lines, is_chrome, DROP, "chrome")
 
 
