@@ -177,19 +177,21 @@ MENTION_RULES = (in_a_persons_title, only_the_venue, inside_an_outlets_name, in_
 def drop_states_spoken_for(gazetteer, mentions: list, words: StoryWords, in_titles: set) -> list:
     """'السفير الأمريكي' beside the ambassador's name elsewhere in the story: the person counts, not the state.
 
-    Only a state's adjective right after a title word, and only when a person of that state counts
+    Only a state named right after a title word ('السفير الأمريكي', 'كسفير لإيطاليا'), and only when a
+    person of that state counts
     (by the registry's affiliations, or because the story's title phrases name them: `in_titles`);
     'الوفد الروسي', 'الجانب المصري' are the state acting, and stay.
     """
     persons = {m.phrase.target for m in mentions if m.phrase.person}
     spoken_for = {state for person in persons for state in _affiliations(gazetteer, person)} | in_titles
-    return [m for m in mentions if not (m.phrase.target in spoken_for and m.phrase.strength == "adjective"
-                                        and _after_a_title(gazetteer, words, m))]
+    return [m for m in mentions if not (m.phrase.target in spoken_for and _after_a_title(gazetteer, words, m))]
 
 
 def _after_a_title(gazetteer, words: StoryWords, mention) -> bool:
+    """Right after a title word, or after a title and one word of its office ('وزير خارجية إيطاليا')."""
     spans = words.spans[mention.paragraph]
-    return mention.start > 0 and bool(set(strip_clitics(spans[mention.start - 1][0])) & gazetteer.titles)
+    before = [set(strip_clitics(token)) for token, _, _ in spans[max(0, mention.start - 2):mention.start]]
+    return bool(before) and bool(before[-1] & gazetteer.titles or (len(before) == 2 and before[0] & gazetteer.titles))
 
 
 def _affiliations(gazetteer, actor: str) -> list[str]:

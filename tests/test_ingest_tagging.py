@@ -96,6 +96,11 @@ def test_the_same_unnamed_official_later_in_the_story_does_not_bring_in_the_stat
     assert tags.actors == ()
 
 
+def test_a_state_named_after_its_officials_title_does_not_count_beside_the_official():
+    tags = tag("التقى المبعوث سفير إيطاليا لدى ليبيا فلان علاني.", "وبحث السفير مع فايز السراج الحوار.")
+    assert tags.actors == ("fayez-al-sarraj",)
+
+
 def test_a_state_named_by_an_unnamed_official_still_acts():
     assert tag("أكد وزير الخارجية المصري أن بلاده تدعم الحوار.").actors == ("egypt",)
 
