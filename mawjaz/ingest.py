@@ -62,7 +62,10 @@ def ingest_seeds(seeds_dir: Path, registries: Registries, existing: list[Entry],
     for done, path in enumerate(seeds, 1):
         text = read_seed(path, problems, seeds_dir)
         page = clean_lines(text) if text is not None else ()
-        for story_lines in split_page(page, context):
+        stories = split_page(page, context)
+        if text is not None and not stories:
+            report_no_story(path, text, problems)
+        for story_lines in stories:
             found += 1
             story, tags = read_story(path.name, story_lines, page, context)
             verdict = curated.judge(story.raw, body_markdown(story.paragraphs))
@@ -77,6 +80,15 @@ def ingest_seeds(seeds_dir: Path, registries: Registries, existing: list[Entry],
         if reporter is not None:
             reporter.progress("Ingest seeds", done, len(seeds))
     return IngestResult(len(seeds), found, tuple(new), changed, tuple(proposal_lines))
+
+
+def report_no_story(path: Path, text: str, problems: Problems) -> None:
+    if not text.strip():
+        problems.warning(path, None, "seed is empty", "paste the article's text into it, or remove the file")
+    else:
+        problems.warning(path, None, "no story found: the page holds only its furniture (menus, share bars, "
+                         "related links) or headlines without text",
+                         "check that the seed holds the article's text; remove the file if it does not")
 
 
 def todays_entries(path: Path, seeds_dir: Path, context: Context, problems: Problems) -> list[Entry]:
