@@ -42,7 +42,10 @@ CLOCK_PATTERNS = (r"^توقيت\b.*\d{1,2}:\d{2}", r"^\W*\d{1,2}:\d{2}(:\d{2})?\
 MAX_MASTHEAD_WORDS = 4
 
 # Labels of metadata lines. "نشر بتاريخ: 24/09/2025" gives the publication date.
-PUBLICATION_LABELS = ("نشر بتاريخ", "نشر في", "تاريخ النشر", "آخر تحديث", "تم النشر", "تم التحديث", "بتاريخ")
+PUBLICATION_LABELS = ("نشر بتاريخ", "نشر في", "تاريخ النشر", "آخر تحديث", "تم النشر", "تم التحديث", "بتاريخ",
+                      "نشر", "تاريخ التحديث", "محدث", "التاريخ", "تاريخ الخبر")
+# Of these, the labels of a later change: a story's date is its first publication when the page gives both.
+UPDATE_LABELS = ("آخر تحديث", "تم التحديث", "تاريخ التحديث", "محدث")
 SOURCE_LABELS = ("المصدر", "مصدر الخبر", "المصادر", "Source")
 TAG_LABELS = ("كلمات دلالية", "الكلمات الدلالية", "كلمات مفتاحية", "الوسوم", "وسوم", "Tags")
 
