@@ -6,7 +6,8 @@ story unless one of these rules says it does not:
 - in a person's title: "رئيس بعثة الأمم المتحدة للدعم في ليبيا هانا تيتيه", "وزير الخارجية اليوناني
   نيكوس ديندياس": the person counts; the mission, the ministry, the state are their affiliation;
 - only the venue: a state named as the place where something happens ("في تركيا", "بمصر");
-- in a description: who backs a party, or whom it belongs to ("حفتر المدعوم من مصر وروسيا");
+- in a description: who backs a party, whom it belongs to, who leads it ("حفتر المدعوم من مصر وروسيا",
+  "حكومة الوفاق برئاسة فايز السراج");
 - spoken for: a state's adjective after a title ("الدبلوماسي الأمريكي") in a story where one of
   its officials already counts for it: that is the official, named elsewhere.
 
@@ -24,6 +25,7 @@ from .name_shapes import name_like, punctuation_between
 
 MAX_TITLE_SPAN = 9             # 'المبعوث الخاص للأمين العام للأمم المتحدة إلى ليبيا' + the name
 VENUE_WORDS = frozenset(("في", "وفي"))
+LEADER_CUES = frozenset(normalise_for_matching(word) for word in patterns.LEADER_CUES)
 DESCRIPTIVE = frozenset(normalise_for_matching(word) for word in patterns.DESCRIPTIVE_PARTICIPLES)
 DESCRIPTION_SPAN = 3           # 'المدعوم من مصر وروسيا': the backer within 3 words of the participle
 PLACE_NOUNS = frozenset(normalise_for_matching(word) for word in patterns.PLACE_NOUNS)
@@ -159,14 +161,17 @@ def inside_an_outlets_name(gazetteer, mention, words: StoryWords) -> bool:
 
 
 def in_a_description(gazetteer, mention, words: StoryWords) -> bool:
-    """'قوات حفتر المدعوم من مصر وروسيا', 'لجنة مدعومة من الأمم المتحدة': who backs a party is context."""
-    if mention.phrase.person:
-        return False
+    """'قوات حفتر المدعوم من مصر وروسيا', 'لجنة مدعومة من الأمم المتحدة': who backs a party is context;
+    'الحكومة برئاسة فايز السراج', 'بقيادة المشير، خليفة حفتر': so is who leads it."""
+    cues = LEADER_CUES if mention.phrase.person else DESCRIPTIVE
     text, spans = words.texts[mention.paragraph], words.spans[mention.paragraph]
     for position in range(mention.start - 1, max(-1, mention.start - 1 - DESCRIPTION_SPAN), -1):
+        token = spans[position][0]
+        if cues is LEADER_CUES and set(strip_clitics(token)) & gazetteer.titles:
+            continue                       # 'بقيادة المشير، خليفة حفتر': a rank between cue and name
         if punctuation_between(text, spans, position + 1):
             return False
-        if spans[position][0] in DESCRIPTIVE:
+        if token in cues:
             return True
     return False
 

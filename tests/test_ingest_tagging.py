@@ -132,6 +132,16 @@ def test_a_state_or_body_that_only_describes_who_backs_a_party_is_not_an_actor()
     assert tag("قالت لجنة مدعومة من الأمم المتحدة إنها فتحت الطريق.").actors == ()
 
 
+def test_a_person_named_only_as_the_leader_of_a_party_is_not_an_actor_there():
+    assert tag("وقعت الحكومة برئاسة فايز السراج الاتفاق مع أنقرة.").actors == ()
+    assert tag("في إشارة إلى قوات الجيش بقيادة المشير، خليفة حفتر.").actors == ()
+    assert tag("وقال فايز السراج إن الاتفاق نافذ.").actors == ("fayez-al-sarraj",)
+
+
+def test_a_body_named_only_as_what_its_members_belong_to_is_not_an_actor():
+    assert tag("والبلدان العضوان في حلف شمال الأطلسي على خلاف.").actors == ()
+
+
 def test_an_officials_title_adjective_does_not_bring_in_the_state_when_the_official_counts():
     tags = tag("التقت ستيفاني خوري جون باس.", "وأشارت خوري إلى أنها والدبلوماسي الأمريكي شددا على الحوار.")
     assert "united-states" not in tags.actors
