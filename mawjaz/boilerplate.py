@@ -20,7 +20,10 @@ CHROME_PREFIXES = (
     "رئيس مجلس الإدارة", "رئيس مجلسى الإدارة", "رئيس التحرير", "رئيسة التحرير", "المدير العام",
     "المزيد من", "تابعونا على", "تابعنا على", "تابعوا", "انضموا إلى", "انضم إلى قناتنا",
     "اشترك في", "للاشتراك في", "حمل تطبيق", "جميع الحقوق محفوظة", "حقوق النشر", "يحتوي هذا القسم على",
+    "تخطي إلى", "انتقل إلى المحتوى", "تجاوز إلى المحتوى",
 )
+# A menu item's number ("1. تخطي إلى المحتوى") is not part of what the line says.
+MENU_NUMBER = r"^\s*\d{1,2}[.)]\s+"
 
 # A chrome line is short: a longer line that merely starts like one is a story sentence.
 MAX_CHROME_WORDS = 12
@@ -34,6 +37,9 @@ NOTICE_PATTERNS = (
 
 # Copyright lines.
 COPYRIGHT_PATTERNS = (r"©", r"\(c\) ?\d{4}", r"جميع الحقوق محفوظة", r"all rights reserved")
+
+# A link alone on its line ("https://p.dw.com/p/3H9ys"): the page's short address or a share link.
+LINK_LINE = r"^\s*(https?://|www\.)\S+\s*$"
 
 # A masthead clock: "توقيت القاهرة المحلي 23:32:18", a time of day alone on its line.
 CLOCK_PATTERNS = (r"^توقيت\b.*\d{1,2}:\d{2}", r"^\W*\d{1,2}:\d{2}(:\d{2})?\W*$")
@@ -66,6 +72,7 @@ CAPTION_LABELS = ("صورة", "الصورة", "صور", "تصوير", "الصو�
 CAPTION_CREDIT_PATTERNS = (
     r"\([^()]{2,60}[.،/|]\s*[^()]{2,60}\)\s*$",        # (حسام علي. اندبندنت عربية)
     r"\((?:صورة|الصورة|أرشيفية|أرشيف|رويترز|أ ف ب|أ\.ف\.ب|فرانس برس|AFP|Getty|EPA|AP|Reuters)[^()]*\)\s*$",
+    r"صورة من\s*:\s*\S",                             # '…(أرشيف)صورة من: picture-alliance/AA'
 )
 MAX_CAPTION_WORDS = 30
 
