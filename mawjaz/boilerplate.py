@@ -41,8 +41,10 @@ COPYRIGHT_PATTERNS = (r"©", r"\(c\) ?\d{4}", r"جميع الحقوق محفوظ
 # A link alone on its line ("https://p.dw.com/p/3H9ys"): the page's short address or a share link.
 LINK_LINE = r"^\s*(https?://|www\.)\S+\s*$"
 
-# A masthead clock: "توقيت القاهرة المحلي 23:32:18", a time of day alone on its line.
-CLOCK_PATTERNS = (r"^توقيت\b.*\d{1,2}:\d{2}", r"^\W*\d{1,2}:\d{2}(:\d{2})?\W*$")
+# A masthead clock: "توقيت القاهرة المحلي 23:32:18", a time of day alone on its line, today's date
+# "بتوقيت" a city (the day the page was read, not the story's).
+CLOCK_PATTERNS = (r"^توقيت\b.*\d{1,2}:\d{2}", r"^\W*\d{1,2}:\d{2}(:\d{2})?\W*$",
+                  r"\d{1,4}[/-]\d{1,2}[/-]\d{2,4}\s*بتوقيت")   # 'الأحد: 19/01/2025 بتوقيت القدس': the reader's day
 
 # The page header: short lines before the headline (a site name, a section, an editor's name).
 MAX_MASTHEAD_WORDS = 4
