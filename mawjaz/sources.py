@@ -188,13 +188,22 @@ def _outlet_at(words: list[str], matcher: SourceMatcher) -> FoundSource | None:
     return None
 
 
+_LOOSE_QUOTES = frozenset(('"', "“", "”", "«", "»"))
+
+
 def _name_words(words: list[str]) -> list[str]:
-    name = [words[0]]
-    for word in words[1:patterns.MAX_OUTLET_WORDS]:
-        if _key(word) in _NAME_ENDS or not _key(word):
+    """'قناة تبادل', and 'بوابة " أخبار اليوم "': a name the page sets in loose quotation marks."""
+    name, quoted = [words[0]], False
+    for word in words[1:patterns.MAX_OUTLET_WORDS + 2]:
+        if word in _LOOSE_QUOTES:
+            if quoted:
+                break
+            quoted = True
+            continue
+        if not quoted and (_key(word) in _NAME_ENDS or not _key(word)):
             break
         name.append(word)
-        if word[-1:] in _PUNCTUATION:
+        if word[-1:] in _PUNCTUATION and not quoted:
             break
     return name
 

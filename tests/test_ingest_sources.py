@@ -82,6 +82,11 @@ def test_a_credit_in_the_lead_is_the_story_source():
     assert found == FoundSource(None, "قناة المثال", "credit")
 
 
+def test_an_outlet_the_page_sets_in_loose_quotation_marks_is_proposed_whole():
+    found = source_of(story("وكشف الوزير في تصريحات خاصة لبوابة \" أخبار المثال \" أنه سيلتقي نظيره غدا في طرابلس."))
+    assert found == FoundSource(None, "بوابة أخبار المثال", "credit")
+
+
 def test_an_agency_named_inside_a_quotation_is_not_the_source():
     quoted = "وقال الوزير: «إن ما نقلته وكالة رويترز عن اجتماع الأمس لا يعبر عن موقف الحكومة».\n"
     assert without_quotations(quoted).count("رويترز") == 0
