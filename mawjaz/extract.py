@@ -19,6 +19,7 @@ from .dates import (day_named_relative_to, find_address_dates, find_dates, find_
 MAX_TITLE_WORDS = 14
 MIN_TITLE_WORDS = 8
 MAX_SUMMARY_WORDS = 50
+MAX_STAMP_WORDS = 12           # a byline with a date, between headline and lead; a longer line is a sentence
 EVENT_DAY_PARAGRAPHS = 3        # 'أمس الثلاثاء' is looked for in the headline and the first paragraphs
 SENTENCE_ENDS = (".", "!", "؟", "?", "»", "”", '"', ")")
 ELLIPSIS = "…"
@@ -153,12 +154,14 @@ def date_from_dateline(evidence: DateEvidence):
 
 def date_from_stamp_line(evidence: DateEvidence):
     """A line holding only a date ('الأحد 12 مايو 2019 - 10:30 ص', '12 مايو 2019 | منذ 3 ساعات') right above
-    the headline or between it and the first paragraph. A 'today' header further up is the day the page was read."""
+    the headline or between it and the first paragraph, or a short byline there with its date in it
+    ('السبت 07-07-2012 12:00 | كتب: أ.ف.ب'). A 'today' header further up is the day the page was read."""
     lead = evidence.lead.number if evidence.lead else 0
     above = [line for line in evidence.head if line.kind != BLANK][-1:]
     under = [line for line in evidence.lines if line.number < lead]
     for line in (*above, *under):
-        found = find_dates(line.text) if line.rule == "date-header" else []
+        byline = line in under and line.kind == TEXT and line.words <= MAX_STAMP_WORDS   # 'السبت 07-07-2012 | كتب: …'
+        found = find_dates(line.text) if line.rule == "date-header" or byline else []
         if found:
             return found[0].iso, f"من سطر التاريخ فوق الخبر: {line.text}"
     return None

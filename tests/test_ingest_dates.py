@@ -123,6 +123,10 @@ def test_a_stamp_line_under_the_headline_is_the_story_date():
     assert story_date(HEADLINE + "الأحد 12 مايو 2019\n" + LEAD)[0] == "2019-05-12"
 
 
+def test_a_byline_with_its_date_under_the_headline_gives_the_story_date():
+    assert story_date(HEADLINE + "السبت 07-07-2012 12:00 | كتب: أ.ف.ب |\n" + LEAD)[0] == "2012-07-07"
+
+
 def test_a_today_header_far_above_the_headline_is_not_the_story_date():
     text = "الأحد 23 نوفمبر 2025\nآخر الأخبار\n\n" + HEADLINE + LEAD
     assert story_date(text)[0] is None
