@@ -41,6 +41,9 @@ COPYRIGHT_PATTERNS = (r"©", r"\(c\) ?\d{4}", r"جميع الحقوق محفوظ
 # A link alone on its line ("https://p.dw.com/p/3H9ys"): the page's short address or a share link.
 LINK_LINE = r"^\s*(https?://|www\.)\S+\s*$"
 
+# A site's date field printed in front of the text ("date 2022-10 قال…"): mawjaz/extract.py reads it.
+DATE_FIELD = r"^\s*date\s+\d{4}-\d{2}(?:-\d{2})?\b\s*"
+
 # A masthead clock: "توقيت القاهرة المحلي 23:32:18", a time of day alone on its line, today's date
 # "بتوقيت" a city (the day the page was read, not the story's).
 CLOCK_PATTERNS = (r"^توقيت\b.*\d{1,2}:\d{2}", r"^\W*\d{1,2}:\d{2}(:\d{2})?\W*$",

@@ -129,6 +129,19 @@ def mark_date_headers(lines):
                     "date-header")
 
 
+def mark_date_fields(lines):
+    """'date 2022-10 قال نائب…': a site's date field run into the text. The date stays in the raw line
+    (extract reads it there); the text loses it, and a line that was only the field is boilerplate."""
+    result = []
+    for line in lines:
+        field = re.match(chrome.DATE_FIELD, line.text) if line.kind == TEXT else None
+        if field:
+            rest = line.text[field.end():].strip()
+            line = replace(line, text=rest, rule="date-field") if rest else mark(line, DROP, "date-field")
+        result.append(line)
+    return tuple(result)
+
+
 def mark_mastheads(lines):
     """Short lines at the top of the page, before the first line long enough to be a headline."""
     result, in_header = [], True
@@ -229,6 +242,7 @@ CLEANERS = (
     ("chrome", mark_chrome_lines),
     ("caption", mark_photo_captions),
     ("date-header", mark_date_headers),
+    ("date-field", mark_date_fields),
     ("masthead", mark_mastheads),
     ("repeated", mark_repeated_lines),
     ("published", mark_publication_lines),

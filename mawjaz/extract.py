@@ -193,6 +193,19 @@ def date_from_page_address(evidence: DateEvidence):
     return (found[0].iso, f"من رابط الصفحة: {found[0].text}") if found else None
 
 
+_DATE_MARKER = re.compile(r"^\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?\b")   # boilerplate.DATE_FIELD
+
+
+def date_from_date_marker(evidence: DateEvidence):
+    """'date 2022-10 قال نائب…': the date field some sites print in front of the text, as precise as it is."""
+    for line in (*evidence.head, *evidence.lines):
+        marker = _DATE_MARKER.match(line.raw)
+        if marker and 1 <= int(marker.group(2)) <= 12:
+            written = "-".join(part for part in marker.groups() if part)
+            return written, f"من حقل التاريخ في الصفحة: {marker.group(0).strip()}"
+    return None
+
+
 def no_date_but_a_day(evidence: DateEvidence):
     """Only 'الإثنين', 'اليوم' or 'منذ 3 ساعات': the story stays a draft and its note says so."""
     for line in evidence.paragraphs[:EVENT_DAY_PARAGRAPHS]:
@@ -210,6 +223,7 @@ STORY_DATE_RULES = (
     ("publication-line", date_from_publication_line),
     ("dateline", date_from_dateline),
     ("stamp-line", date_from_stamp_line),
+    ("date-marker", date_from_date_marker),
     ("lead-sentence", date_from_lead_sentence),
     ("dateline-and-page-year", date_from_dateline_and_page_year),
     ("page-address", date_from_page_address),

@@ -42,3 +42,8 @@ def test_lines_keep_their_numbers_and_raw_text():
 def test_label_of_reads_the_rest_of_a_labelled_line():
     assert cleaning.label_of("المصدر: صحيفة المرصد الليبية", ("المصدر",)) == "صحيفة المرصد الليبية"
     assert cleaning.label_of("المصدرية في العمل", ("المصدر",)) is None
+
+
+def test_a_date_field_run_into_the_text_leaves_the_text_and_stays_in_the_raw_line():
+    [line] = clean_lines("date 2022-10 قال نائب المحافظ إن السعر لن يتغير.")
+    assert (line.text, line.raw.startswith("date 2022-10")) == ("قال نائب المحافظ إن السعر لن يتغير.", True)

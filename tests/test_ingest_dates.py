@@ -127,6 +127,11 @@ def test_a_byline_with_its_date_under_the_headline_gives_the_story_date():
     assert story_date(HEADLINE + "السبت 07-07-2012 12:00 | كتب: أ.ف.ب |\n" + LEAD)[0] == "2012-07-07"
 
 
+def test_a_sites_date_field_in_front_of_the_text_gives_the_date_as_precise_as_it_is():
+    assert story_date(HEADLINE + "date 2022-10 " + LEAD)[0] == "2022-10"
+    assert story_date(HEADLINE + "date 2022-13 " + LEAD)[0] is None
+
+
 def test_a_today_header_far_above_the_headline_is_not_the_story_date():
     text = "الأحد 23 نوفمبر 2025\nآخر الأخبار\n\n" + HEADLINE + LEAD
     assert story_date(text)[0] is None
