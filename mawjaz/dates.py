@@ -45,6 +45,17 @@ _MONTH = "(" + "|".join(sorted(map(re.escape, _MONTH_OF), key=len, reverse=True)
 _YEAR = r"(\d{4})\s*م?(?!\s*ه)(?!\d)"
 _DAY_MONTH_YEAR = re.compile(
     r"(?<!\d)(\d{1,2})\s*(?:من\s+)?" + _MONTH + r"(?:\s*[/(]\s*" + _MONTH + r"\s*\)?)?\s*(?:عام\s+|سنه\s+)?" + _YEAR)
+# "السابع من ديسمبر/كانون الأول 2019": the day as an ordinal word, as some agencies write it.
+ORDINAL_DAYS = ("الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع",
+                "العاشر", "الحادي عشر", "الثاني عشر", "الثالث عشر", "الرابع عشر", "الخامس عشر",
+                "السادس عشر", "السابع عشر", "الثامن عشر", "التاسع عشر", "العشرين", "الحادي والعشرين",
+                "الثاني والعشرين", "الثالث والعشرين", "الرابع والعشرين", "الخامس والعشرين",
+                "السادس والعشرين", "السابع والعشرين", "الثامن والعشرين", "التاسع والعشرين", "الثلاثين",
+                "الحادي والثلاثين")
+_ORDINAL_OF = {normalise_for_matching(word): number for number, word in enumerate(ORDINAL_DAYS, 1)}
+_ORDINAL_DAY_MONTH_YEAR = re.compile(
+    r"(?<!\S)(" + "|".join(sorted(map(re.escape, _ORDINAL_OF), key=len, reverse=True)) + r")\s+من\s+" + _MONTH
+    + r"(?:\s*[/(]\s*" + _MONTH + r"(?:\s+\S+)?\s*\)?)?\s*(?:عام\s+|سنه\s+)?" + _YEAR)
 # 2019-05-12, 2019/05/12, 2019.05.12 (year first); 12/5/2019, 12-05-2019 (day first, as Arabic pages write it).
 _YEAR_FIRST = re.compile(r"(?<![\d/])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)")
 _DAY_FIRST = re.compile(r"(?<!\d)(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})(?!\d)")
@@ -76,6 +87,12 @@ def read_day_month_year(folded: str):
         yield match, int(match.group(4)), _MONTH_OF[match.group(2)], int(match.group(1))
 
 
+def read_ordinal_day_month_year(folded: str):
+    """'السابع من ديسمبر 2019', 'الحادي عشر من مايو/أيار 2019': the day as an ordinal word."""
+    for match in _ORDINAL_DAY_MONTH_YEAR.finditer(folded):
+        yield match, int(match.group(4)), _MONTH_OF[match.group(2)], _ORDINAL_OF[match.group(1)]
+
+
 def read_year_first(folded: str):
     """'2019-05-12', '2019/05/12', 'نشر في: 2019-05-12 10:30', '2025-09-23T10:00'."""
     for match in _YEAR_FIRST.finditer(folded):
@@ -97,6 +114,7 @@ def read_address(folded: str):
 # The rules, in order; a place in the text read by one rule is not read again by a later one.
 DATE_RULES = (
     ("day-month-year", read_day_month_year),
+    ("ordinal-day", read_ordinal_day_month_year),
     ("address", read_address),
     ("year-first", read_year_first),
     ("day-first", read_day_first),

@@ -26,6 +26,17 @@ def test_day_month_year_reads_every_month_naming_and_digit(text):
     assert rule_dates(read_day_month_year, text) == [(2019, 5, 12)]
 
 
+@pytest.mark.parametrize("text, iso", [("اليوم الأحد الثاني عشر من مايو/أيار 2019", "2019-05-12"),
+                                       ("في الأول من يناير 2020", "2020-01-01"),
+                                       ("الحادي والثلاثين من ديسمبر عام 2019", "2019-12-31")])
+def test_a_day_written_as_an_ordinal_word_is_read(text, iso):
+    assert [found.iso for found in find_dates(text)] == [iso]
+
+
+def test_an_ordinal_word_without_a_month_is_not_a_date():
+    assert find_dates("للمرة الثانية عشر من 2019 جولات") == []
+
+
 @pytest.mark.parametrize("text", ["2019-05-12", "2019/05/12", "نشر في: 2019-05-12 10:30", "2019.5.12"])
 def test_year_first_reads_dashes_slashes_and_dots(text):
     assert rule_dates(read_year_first, text) == [(2019, 5, 12)]
