@@ -214,13 +214,18 @@ def _later_name_word(rules: Rules, token: str, last: bool) -> bool:
     return not token.startswith(("لل", "بال", "فال", "كال"))
 
 
+def _after_a_speech_verb(rules: Rules, spans, start: int) -> bool:
+    return start > 0 and bool(_stems(spans[start - 1][0]) & rules.body_verbs)
+
+
 def _name_before(rules: Rules, text: str, spans, title: int, covered: dict) -> str | None:
-    """'…، فلان الفلاني، نائب مدير…': a name set off by commas just before its title."""
+    """'…، فلان الفلاني، نائب مدير…', 'وقالت فلانة الفلانية، كبيرة المستشارين…': a name set off by commas,
+    or by a verb of saying and a comma, just before its title."""
     if not _stop_between(text, spans, title):
         return None
     for size in range(MIN_NAME_WORDS, MAX_NAME_WORDS + 1):
         start = title - size
-        if start < 0 or not _stop_between(text, spans, start) \
+        if start < 0 or not (_stop_between(text, spans, start) or _after_a_speech_verb(rules, spans, start)) \
                 or any(_stop_between(text, spans, p) for p in range(start + 1, title)):
             continue
         if _name_end(rules, text, spans, start, covered, after_title=False) == title:

@@ -147,3 +147,9 @@ def test_a_body_whose_name_runs_on_into_a_registry_name_or_adds_libya_to_one_is_
     unknown = "وقال المركز الوطني الليبي لرصد الزلازل إن الهزة خفيفة."
     assert [p.name for p in find_proposals(build_rules(gazetteer, ()), gazetteer, ("", unknown))] == \
         ["المركز الوطني الليبي لرصد الزلازل"]
+
+
+def test_a_name_after_a_verb_of_saying_and_before_its_title_is_proposed():
+    assert propose("وأفاد سالم الورفلي، رئيس الهيئة الوطنية للإغاثة، بأن الفرق وصلت.") == \
+        [person("سالم الورفلي", "رئيس الهيئة الوطنية للإغاثة")]
+    assert propose("وفي السياق نفسه، سالم الورفلي رئيس الهيئة الوطنية للإغاثة وصل.") == []
