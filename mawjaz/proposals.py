@@ -165,7 +165,8 @@ def _name_end(rules: Rules, text: str, spans, start: int, covered: dict, after_t
         return None
     quoted = after_title and any(c in QUOTES for c in text[spans[start - 1][2]:spans[start][1]])
     set_off = after_title and not quoted and _stop_between(text, spans, start)   # "المتحدث باسم الحكومة، فلان،"
-    if not _first_name_word(rules, spans[start][0]) or start in covered:
+    first_ok = _first_name_word(rules, spans[start][0]) or (quoted and _written_name(rules, text, spans[start]))
+    if not first_ok or start in covered:          # '“علي الحبري”': quoted, 'علي' is the name, not 'على'
         return None
     end = start + 1
     while end < len(spans) and end - start <= MAX_NAME_WORDS and not _stop_between(text, spans, end) \

@@ -153,3 +153,8 @@ def test_a_name_after_a_verb_of_saying_and_before_its_title_is_proposed():
     assert propose("وأفاد سالم الورفلي، رئيس الهيئة الوطنية للإغاثة، بأن الفرق وصلت.") == \
         [person("سالم الورفلي", "رئيس الهيئة الوطنية للإغاثة")]
     assert propose("وفي السياق نفسه، سالم الورفلي رئيس الهيئة الوطنية للإغاثة وصل.") == []
+
+
+def test_a_quoted_name_may_start_with_a_name_written_like_a_preposition():
+    assert propose("قال نائب محافظ المصرف “علي الورفلي” في تصريح إن السيولة متوفرة.") == \
+        [person("علي الورفلي", "نائب محافظ المصرف")]
