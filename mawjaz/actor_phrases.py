@@ -68,3 +68,17 @@ BODY_ENDS = (
 # Names that normalisation makes a common word (علي → على): recognised by their written spelling, as a
 # later word of a name only ("سامي بن علي"; "علي" alone after a title is still the preposition's form).
 NAMES_LIKE_COMMON_WORDS = ("علي", "عليّ")
+
+# Verbs that follow a title in headlines ("النائب العام يحدد …") or open the sentence before a name set
+# off by commas ("من جانبه، أوضح فلان الفلاني، عضو …"): never a name. Present tense as stems after its
+# prefix (يـ and تـ are added), past tense as written (the feminine تـ ending is added).
+PRESENT_STEMS = (
+    "عد", "عتبر", "حدد", "أمر", "بحث", "لتقي", "ستقبل", "ؤكد", "دعو", "علن", "شيد", "ناقش", "جتمع", "زور",
+    "صل", "رحب", "عقد", "طالب", "شدد", "قول", "رى", "عتزم", "واصل", "بدأ", "ستعد", "سعى", "ترأس", "شارك",
+    "وقع", "صدر", "كشف", "نفي", "حذر", "دين", "عرب", "ضيف", "شير", "وضح", "تابع", "لفت", "عمل", "قدم",
+    "طلق", "نظم", "تلقى", "جري", "تفقد", "فتتح", "عود", "غادر", "توجه", "طلع", "تهم", "رفض", "قرر", "مثل",
+)
+PAST_VERBS = (
+    "أوضح", "أضاف", "أشار", "تابع", "لفت", "شدد", "أكد", "قال", "صرح", "أفاد", "ذكر", "أعلن", "أعرب",
+    "اعتبر", "رأى", "أوضحت", "أضافت", "أشارت", "قالت", "صرحت", "اعتبرت", "رأت", "تعد", "يعد",
+)

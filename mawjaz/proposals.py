@@ -59,9 +59,15 @@ class Rules:
     known_names: frozenset      # registry names and aliases, and content/not_actors.yaml
 
 
+def _verbs() -> frozenset:
+    present = [prefix + stem for stem in phrases.PRESENT_STEMS for prefix in "يت"]
+    past = [verb + ending for verb in phrases.PAST_VERBS for ending in ("", "ت")]
+    return _words(present + past)
+
+
 def build_rules(gazetteer: Gazetteer, places: tuple[str, ...]) -> Rules:
     return Rules(_words(phrases.TITLE_HEADS), _words(phrases.TITLE_NOUNS), _words(phrases.TITLE_PREPOSITIONS),
-                 _words(phrases.NAME_STOP_WORDS), _words(phrases.BODY_VERBS), _words(phrases.BODY_HEADS),
+                 _words(phrases.NAME_STOP_WORDS) | _verbs(), _words(phrases.BODY_VERBS), _words(phrases.BODY_HEADS),
                  _words(phrases.BODY_ENDS), _words(places), _words(phrases.FIRST_NAMES_LIKE_PREPOSITIONS),
                  frozenset(phrases.NAMES_LIKE_COMMON_WORDS),
                  gazetteer.known_names)
@@ -209,7 +215,8 @@ def _name_before(rules: Rules, text: str, spans, title: int, covered: dict) -> s
         return None
     for size in range(MIN_NAME_WORDS, MAX_NAME_WORDS + 1):
         start = title - size
-        if start < 0 or not _stop_between(text, spans, start) \
+        opened = start > 0 and spans[start - 1][0] in rules.stop_words   # "من جانبه، أوضح فلان الفلاني،"
+        if start < 0 or not (opened or _stop_between(text, spans, start)) \
                 or any(_stop_between(text, spans, p) for p in range(start + 1, title)):
             continue
         if _name_end(rules, text, spans, start, covered, after_title=False) == title:
