@@ -12,7 +12,7 @@ from .boilerplate import NOT_NAME_WORDS, PERSON_TITLES
 # A person's title starts with one of these ("وزير الخارجية اليوناني …", "السفيرة …", "عضو مجلس النواب …").
 TITLE_HEADS = PERSON_TITLES + ("رئيسة", "المتحدثة", "الناطقة", "سفيرة", "عضوة", "النائبة", "المديرة",
                                "المندوب", "المندوبة", "مندوب", "مندوبة", "القنصل", "قنصل", "المفوض",
-                               "المفوضة", "محافظ", "عميد", "آمر", "رئيسا")
+                               "المفوضة", "محافظ", "عميد", "آمر", "رئيسا", "أمين")
 
 # Nouns that carry a title on to its office without the article: "عضو مجلس النواب", "رئيسة بعثة …".
 TITLE_NOUNS = (
@@ -65,9 +65,9 @@ BODY_ENDS = (
     "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد", "الاثنين", "الإثنين", "عبر", "خلال",
 )
 
-# Names that normalisation makes a common word (علي → على): recognised by their written spelling, as a
-# later word of a name only ("سامي بن علي"; "علي" alone after a title is still the preposition's form).
-NAMES_LIKE_COMMON_WORDS = ("علي", "عليّ")
+# Later words of a name that the rules would refuse, recognised by their written spelling: علي (its
+# normalised form is the preposition على: "سامي بن علي") and الله ("صنع الله", "جاب الله").
+NAMES_LIKE_COMMON_WORDS = ("علي", "عليّ", "الله")
 
 # Verbs that follow a title in headlines ("النائب العام يحدد …") or open the sentence before a name set
 # off by commas ("من جانبه، أوضح فلان الفلاني، عضو …"): never a name. Present tense as stems after its

@@ -11,7 +11,7 @@ complete it: words with the article (الخارجية، اليوناني، وا�
 registry names that are the person's office (مجلس النواب), a place, and a preposition with its object
 (لدى ليبيا، باسم الحكومة). The name is the 2–4 words after the title (after a comma, only when a
 comma closes it too; or set off by commas just before the title) as the text writes them: it ends at punctuation, a verb, a preposition or a common word, and takes
-a family name with the article when it is a nisba (الفلاني) or when punctuation follows it. A name that would run to five words,
+a family name with the article when it is a nisba (الفلاني) or when punctuation or a verb follows it. A name that would run to five words,
 or that starts with what looks like a preposition (لبناء، بمقر; a few first names such as لينا are
 listed), is not trusted.
 A body is proposed only after a verb of speaking or deciding (أعلنت، قالت، أصدر…), from a head noun
@@ -50,12 +50,13 @@ class Rules:
     title_nouns: frozenset
     prepositions: frozenset
     stop_words: frozenset
+    verbs: frozenset
     body_verbs: frozenset
     body_heads: frozenset
     body_ends: frozenset
     places: frozenset
     first_names: frozenset      # first names that start like a preposition: لينا، بشير
-    written_names: frozenset    # names whose normalised form is a common word: علي (على)
+    written_names: frozenset    # later name words the rules would refuse: علي (على), الله
     known_names: frozenset      # registry names and aliases, and content/not_actors.yaml
 
 
@@ -67,7 +68,7 @@ def _verbs() -> frozenset:
 
 def build_rules(gazetteer: Gazetteer, places: tuple[str, ...]) -> Rules:
     return Rules(_words(phrases.TITLE_HEADS), _words(phrases.TITLE_NOUNS), _words(phrases.TITLE_PREPOSITIONS),
-                 _words(phrases.NAME_STOP_WORDS) | _verbs(), _words(phrases.BODY_VERBS), _words(phrases.BODY_HEADS),
+                 _words(phrases.NAME_STOP_WORDS) | _verbs(), _verbs(), _words(phrases.BODY_VERBS), _words(phrases.BODY_HEADS),
                  _words(phrases.BODY_ENDS), _words(places), _words(phrases.FIRST_NAMES_LIKE_PREPOSITIONS),
                  frozenset(phrases.NAMES_LIKE_COMMON_WORDS),
                  gazetteer.known_names)
@@ -166,7 +167,7 @@ def _name_end(rules: Rules, text: str, spans, start: int, covered: dict, after_t
         return None
     end = start + 1
     while end < len(spans) and end - start <= MAX_NAME_WORDS and not _stop_between(text, spans, end) \
-            and end not in covered and (_later_name_word(rules, spans[end][0], _last_word(text, spans, end))
+            and end not in covered and (_later_name_word(rules, spans[end][0], _last_word(rules, text, spans, end))
                                         or _written_name(rules, text, spans[end])):
         end += 1
     if not MIN_NAME_WORDS <= end - start <= MAX_NAME_WORDS or (end < len(spans) and covered.get(end)):
@@ -178,7 +179,7 @@ def _name_end(rules: Rules, text: str, spans, start: int, covered: dict, after_t
 
 
 def _written_name(rules: Rules, text: str, span) -> bool:
-    """'علي' is a name; its normalised form is that of the preposition 'على', so the spelling decides."""
+    """'علي', 'الله': a word of a name that the rules would refuse; the spelling decides."""
     return text[span[1]:span[2]] in rules.written_names
 
 
@@ -194,9 +195,10 @@ def _first_name_word(rules: Rules, token: str) -> bool:
     return token[:1] not in "لب" or token in rules.first_names   # لبناء، بمقر: a preposition and a word
 
 
-def _last_word(text: str, spans, position: int) -> bool:
-    """Whether token `position` ends its sentence or clause (a stop mark or the paragraph's end follows)."""
-    return position + 1 == len(spans) or _stop_between(text, spans, position + 1)
+def _last_word(rules: Rules, text: str, spans, position: int) -> bool:
+    """Whether token `position` ends the name: a stop mark, the paragraph's end or a verb follows it."""
+    return position + 1 == len(spans) or _stop_between(text, spans, position + 1) \
+        or spans[position + 1][0] in rules.verbs
 
 
 def _later_name_word(rules: Rules, token: str, last: bool) -> bool:
