@@ -74,10 +74,11 @@ def build_rules(gazetteer: Gazetteer, places: tuple[str, ...]) -> Rules:
                  gazetteer.known_names)
 
 
-def find_proposals(rules: Rules, gazetteer: Gazetteer, paragraphs: tuple[str, ...],
-                   year: int | None = None) -> tuple[ProposedActor, ...]:
-    """The actors of a story the registry lacks, in order of first mention, each once."""
-    matches = find_matches(gazetteer.actors, paragraphs)
+def find_proposals(rules: Rules, gazetteer: Gazetteer, paragraphs: tuple[str, ...], year: int | None = None,
+                   matches: list | None = None) -> tuple[ProposedActor, ...]:
+    """The actors of a story the registry lacks, in order of first mention, each once. `matches` is
+    find_matches(gazetteer.actors, paragraphs) when the caller has it already."""
+    matches = find_matches(gazetteer.actors, paragraphs) if matches is None else matches
     background = background_paragraphs(paragraphs, year)
     found: dict[str, ProposedActor] = {}
     for number, text in enumerate(paragraphs):
