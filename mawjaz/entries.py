@@ -19,7 +19,7 @@ from .arabic import normalise_for_matching
 from .model import ACTOR_KINDS, ENTRY_STATUSES, Entry, ProposedActor, Registries
 from .schema import DATE, NUMBER_LIST, TEXT, TEXT_LIST, Field, check_mapping, check_value, describe, suggest
 from .seedfile import decode_arabic_code_page, looks_binary
-from .yamlio import LineDict, LineList, YamlError, format_scalar as _scalar, parse_yaml
+from .yamlio import YAML_BREAKS, LineDict, LineList, YamlError, format_scalar as _scalar, parse_yaml
 
 ENTRY_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE_FORMS = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -369,9 +369,14 @@ def format_proposals(proposals) -> list[str]:
     """'proposed_actors:' and one '- {name: …, kind: …, role: …}' line per proposal ([] for none)."""
     if not proposals:
         return []
-    return [f"{PROPOSALS}:"] + ["  - " + yaml.safe_dump(p.as_front_matter(), allow_unicode=True, sort_keys=False,
-                                                         default_flow_style=True, width=10**6).strip()
-                                for p in proposals]
+    return [f"{PROPOSALS}:"] + ["  - " + _flow_mapping(p.as_front_matter()) for p in proposals]
+
+
+def _flow_mapping(values: dict) -> str:
+    """'{name: …, kind: …}' on one line; quoted throughout when a value holds what YAML reads as a line end."""
+    style = '"' if any(isinstance(v, str) and YAML_BREAKS.search(v) for v in values.values()) else None
+    return yaml.safe_dump(values, allow_unicode=True, sort_keys=False, default_flow_style=True, width=10**6,
+                          default_style=style).strip()
 
 
 def _evidence_comments(entry: Entry) -> list[str]:
@@ -463,24 +468,24 @@ def _block_lines(lines: list[str], data: LineDict, key: str, closing: int) -> tu
 
 def _actor_edit(lines: list[str], data: LineDict, actor_id: str, before: int, closing: int):
     """(first line, last line, new lines) that put `actor_id` in 'actors:', or None when it is there."""
-    actors = data.get("actors")
+    actors, written = data.get("actors"), _scalar(actor_id)   # '2024' would be read as a number
     if "actors" not in data:
-        return (before, before - 1, [f"actors: [{actor_id}]"])
+        return (before, before - 1, [f"actors: [{written}]"])
     if isinstance(actors, list) and actor_id in actors:
         return None
     line = data.line_of("actors")
     if not actors:                                        # 'actors: []', 'actors:' or 'actors: null'
-        return (line, line, [f"actors: [{actor_id}]"])
+        return (line, line, [f"actors: [{written}]"])
     if all(item_line == line for item_line in actors.lines):   # 'actors: [a, b]' on one line
         text = lines[line - 1]
         close = text.rindex("]")
-        return (line, line, [text[:close] + f", {actor_id}" + text[close:]])
+        return (line, line, [text[:close] + f", {written}" + text[close:]])
     last = actors.lines[-1]                               # one '- a' line per actor
     item = re.match(r"\s*-\s*", lines[last - 1])
     if item is None:                                      # a list in brackets over several lines
         first, end = _block_lines(lines, data, "actors", closing)
         return (first, end, [_format_field("actors", [*actors, actor_id])])
-    return (last + 1, last, [item.group() + actor_id])
+    return (last + 1, last, [item.group() + written])
 
 
 def replace_file_text(path: Path, text: str) -> None:
