@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 BENCH_STAMP := $(VENV)/.bench-installed
 
-.PHONY: site test serve bench bench-ingest check clean golden audit
+.PHONY: site test serve bench bench-ingest check clean golden audit eval validate
 
 site: $(STAMP)
 	$(PY) build.py $(BUILD_FLAGS)
@@ -15,8 +15,22 @@ $(STAMP): requirements.txt requirements-dev.txt constraints.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt -c constraints.txt
 	touch $(STAMP)
 
-test: $(STAMP)
+# The Nu Html Checker comes from npm, pinned in validator/package-lock.json, and runs with the machine's
+# Java. --ignore-scripts: the package's install script would download a JDK; Debian's Java is used.
+VALIDATOR_STAMP := validator/node_modules/.installed
+VNU := java -jar validator/node_modules/vnu-jar/build/dist/vnu.jar
+
+test: $(STAMP) $(VALIDATOR_STAMP)
 	$(PY) -m pytest
+
+$(VALIDATOR_STAMP): validator/package.json validator/package-lock.json
+	npm ci --prefix validator --no-audit --no-fund --ignore-scripts
+	touch $@
+
+# Check every page of site/ as it is (run `make site` first); tests/test_valid_html.py checks the test sites.
+validate: $(VALIDATOR_STAMP)
+	@test -d site || { echo "site/ is missing: run make site first"; exit 1; }
+	$(VNU) --errors-only --skip-non-html site
 
 check: $(STAMP)
 	$(PY) build.py check --strict
@@ -47,10 +61,14 @@ bench: $(BENCH_STAMP)
 bench-ingest: $(STAMP)
 	$(PY) bench/ingest_bench.py 1000
 
+# Score ingest on the real pages in eval/pages/ against eval/annotations/ (eval/README.md).
+eval: $(STAMP)
+	$(PY) -m eval $(EVAL_FLAGS)
+
 # Rewrite tests/golden/ from an ingest of seeds/ after a deliberate change to ingest or the registries.
 golden: $(STAMP)
 	$(PY) tests/golden_ingest.py
 
 clean:
-	rm -rf site .mawjaz-cache .pytest_cache bench/out audit/node_modules
+	rm -rf site .mawjaz-cache .pytest_cache bench/out audit/node_modules validator/node_modules
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -64,6 +64,11 @@ CAPTION_CREDIT_PATTERNS = (
 MAX_CAPTION_WORDS = 30
 
 # A paragraph opening with one of these continues the story before it (it does not start a story).
+# A paragraph opening with one of these reports more of the same story, whatever day it names
+# ("وقال وزير الخارجية الروسي… الإثنين", "وأضاف… الاثنين المقبل"): never the start of another story.
+REPORTING_OPENERS = ("وقال", "وقالت", "وأضاف", "وأضافت", "وأكد", "وأكدت", "وأشار", "وأشارت", "وتابع", "وتابعت",
+                     "وأوضح", "وأوضحت", "وشدد", "وشددت", "ولفت", "ولفتت", "وذكر", "وذكرت", "واعتبر", "واعتبرت")
+
 CONTINUATION_OPENERS = (
     "من جانبه", "من جانبها", "من جهته", "من جهتها", "من ناحيته", "من ناحيتها", "بدوره", "بدورها",
     "كما", "وفي", "وقال", "وقالت", "وأضاف", "وأضافت", "وأكد", "وأكدت", "وأشار", "وأشارت", "وتابع",
@@ -97,6 +102,29 @@ PERSON_TITLES = (
 # An office named right after one of these is part of a person's title ("المبعوث الخاص للأمم المتحدة"),
 # not an actor of the story.
 TITLE_COMPLEMENTS = ("الخاص", "الخاصة")
+
+# Words that open the name of an outlet: a state's adjective or a body inside that name ("وكالة نوفا
+# الإيطالية للأنباء", "قناة الجزيرة القطرية") relays the news; it is not an actor of the story.
+MEDIA_NOUNS = ("وكالة", "قناة", "صحيفة", "جريدة", "مجلة", "موقع", "تلفزيون", "إذاعة", "شبكة", "بوابة")
+
+# Nouns of place and currency: a state's adjective after one is where, or what, not who ("العاصمة
+# المصرية القاهرة", "الصخيرات المغربية", "للدولار الأمريكي"), and a body after 'مقر' is the venue
+# ("في مقر الأمم المتحدة بجنيف"). Place names of places.yaml count too.
+PLACE_NOUNS = ("مقر", "العاصمة", "مدينة", "المدينة", "بلدة", "منطقة", "المنطقة", "الأراضي", "السواحل", "الحدود",
+               "الدولار", "الدينار", "الجنيه", "الليرة", "اليورو", "الريال", "الدرهم")
+
+# Words that describe a party by who backs it or whom it belongs to: the body or state named after
+# one is context, not an actor ("حفتر المدعوم من مصر وروسيا", "لجنة مدعومة من الأمم المتحدة").
+DESCRIPTIVE_PARTICIPLES = ("المدعوم", "المدعومة", "مدعوم", "مدعومة", "المدعومين", "المدعومون", "الموالية",
+                           "الموالي", "الموالين", "الموالون", "الموالية", "موالية", "الموالي", "المقرب",
+                           "المقربة", "المقربين", "المعترف", "المتحالفة", "المتحالف", "المحسوب", "المحسوبة",
+                           "التابع", "التابعة", "التابعين", "التابعون", "تابعة", "تابع")
+
+# Words that end a person's title phrase: what follows is the sentence, not a name
+# ("أكد وزير الخارجية المصري أن بلاده…"). Prepositions of titles (لدى، في، إلى، باسم) are not here.
+TITLE_PHRASE_BREAKERS = ("أن", "إن", "أنه", "إنه", "أنها", "إنها", "الذي", "التي", "قد", "لقد", "لم", "لن",
+                         "لا", "ما", "هو", "هي", "أو", "ثم", "حيث", "كان", "كانت", "خلال", "بعد", "قبل",
+                         "مع", "عن", "على", "عبر", "حول", "منذ")
 
 # Words that are never part of a name (prepositions, titles' complements, common nouns).
 NOT_NAME_WORDS = (

@@ -132,17 +132,21 @@ def mark_mastheads(lines):
 
 
 def mark_chrome_lines(lines):
-    """Section names, share and follow prompts, "back to top", editor credits, copyright lines."""
+    """Section names, share and follow prompts, "back to top", editor credits, copyright lines, and the
+    counters of a share bar ('0', '330'): a line of digits alone."""
     def is_chrome(line):
         if line.words > chrome.MAX_CHROME_WORDS:
             return False
+        if line.text.strip().isdigit():
+            return True
         return (is_one_of(line.text, chrome.STANDALONE_CHROME) or starts_with_any(line.text, chrome.CHROME_PREFIXES)
                 or _matches_any(line.text, chrome.COPYRIGHT_PATTERNS))
     return _relabel(lines, is_chrome, DROP, "chrome")
 
 
 def mark_photo_captions(lines):
-    """A caption with a credit in brackets, a 'صورة:' label, or a short line shown twice (alt text + caption)."""
+    """A caption with a credit in brackets, a 'صورة:' label, or a short line shown twice in a row (alt
+    text + caption), unless it is the page's first line: a headline is often shown twice."""
     def is_caption(index, line):
         if line.kind != TEXT:
             return False
@@ -151,7 +155,10 @@ def mark_photo_captions(lines):
         if label_of(line.text, chrome.CAPTION_LABELS) is not None and line.words <= chrome.MAX_CAPTION_WORDS:
             return True
         neighbours = (_nearest_text(lines, index, -1), _nearest_text(lines, index, +1))
-        return line.words <= 3 and any(other is not None and other.text == line.text for other in neighbours)
+        shown_twice = any(other is not None and other.text == line.text for other in neighbours)
+        return shown_twice and (line.words <= 3 or (line.words <= chrome.MAX_CHROME_WORDS
+                                                    and line.text != first_text))
+    first_text = next((line.text for line in lines if line.kind == TEXT), None)   # the headline, often shown twice
     return tuple(mark(line, DROP, "caption") if is_caption(i, line) else line for i, line in enumerate(lines))
 
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from .config import load_config
 from .errors import Problems, ProblemsFound
-from .pipeline import run
+from .ingested import INGESTED_FIELDS
+from .pipeline import refresh, run
 from .progress import Reporter
 
 COMMANDS = {
@@ -15,6 +16,8 @@ COMMANDS = {
     "ingest": "turn new stories in seeds/ into entries in content/entries/ (never overwrites an entry)",
     "build": "build the site from content/ into site/, with the search index",
     "check": "validate config, registries, entries and seeds; write nothing",
+    "refresh": "compare entries with today's ingest of their seeds, field by field (--apply writes the "
+               "fields no one edited)",
     "serve": "build, serve on http://127.0.0.1:8000/, rebuild and reload on every change",
     "proposals": "list the actors ingest proposed; 'proposals accept NAME --name-en …' adds one to "
                  "content/actors.yaml, 'proposals reject NAME' lists it in content/not_actors.yaml",
@@ -25,6 +28,8 @@ examples:
   python build.py                 ingest new stories, then build the site
   python build.py check --strict  what CI runs: fail on any problem or warning
   python build.py serve           preview while you edit entries and templates
+  python build.py refresh         what today's ingest would change in each entry (writes nothing)
+  python build.py refresh --apply ID   write the fields of entry ID that no one edited
   python build.py proposals       the people and bodies ingest found that the registry lacks
   python build.py proposals accept "نيكوس ديندياس" --name-en "Nikos Dendias"
   python build.py proposals reject "فلان الفلاني"
@@ -40,7 +45,14 @@ def make_parser() -> argparse.ArgumentParser:
     parser.add_argument("command", nargs="?", default="all", choices=sorted(COMMANDS), metavar="COMMAND",
                         help="; ".join(f"{name}: {text}" for name, text in COMMANDS.items()))
     parser.add_argument("arguments", nargs="*", metavar="ARG",
-                        help="for proposals: nothing (list them), 'accept NAME' or 'reject NAME'")
+                        help="refresh: the entry ids to refresh (default: all); "
+                             "proposals: nothing (list them), 'accept NAME' or 'reject NAME'")
+    parser.add_argument("--apply", action="store_true", help="refresh: write the changes (default: only show them)")
+    parser.add_argument("--take", action="append", default=[], choices=INGESTED_FIELDS, metavar="FIELD",
+                        help="refresh: take today's value of FIELD where no one can tell whether it was edited "
+                        "(entries older than the ingest digests); repeatable. One of: " + ", ".join(INGESTED_FIELDS))
+    parser.add_argument("--changed-seeds", action="store_true",
+                        help="refresh: also apply to entries whose seed story changed since they were written")
     parser.add_argument("--config", default="config.yaml", metavar="FILE", help="settings file (default: config.yaml)")
     parser.add_argument("--seeds", metavar="DIR", help="read raw articles from DIR instead of seeds/")
     parser.add_argument("--content", metavar="DIR", help="read entries and registries from DIR instead of content/")
@@ -61,7 +73,9 @@ def make_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str], root: Path) -> int:
     parser = make_parser()
-    args = parser.parse_args(argv)   # exits with 2 on bad usage
+    args = parser.parse_intermixed_args(argv)   # exits with 2 on bad usage; ids may follow options
+    if args.command != "refresh" and (args.apply or args.take or args.changed_seeds):
+        parser.error("--apply, --take and --changed-seeds go with the refresh command")
     review = proposals_action(parser, args)
     config_path = Path(args.config)
     if not config_path.is_absolute():
@@ -79,6 +93,8 @@ def main(argv: list[str], root: Path) -> int:
         if not args.base_url:   # links must point at the preview server, not the public address
             config = config.with_overrides(base_url=f"http://127.0.0.1:{args.port}/")
         return serve(config, args.port, args.drafts, reporter)
+    if args.command == "refresh":
+        return run_refresh(config, args, problems, reporter)
     try:
         summary = run(config, args.command, problems, reporter, strict=args.strict, drafts=args.drafts)
     except ProblemsFound:
@@ -97,10 +113,23 @@ def main(argv: list[str], root: Path) -> int:
     return code
 
 
+def run_refresh(config, args, problems: Problems, reporter: Reporter) -> int:
+    try:
+        result = refresh(config, args.arguments, problems, reporter, apply=args.apply, take=frozenset(args.take),
+                         changed_seeds=args.changed_seeds, strict=args.strict)
+    except ProblemsFound:
+        return report(problems, args.strict, quiet=args.quiet)
+    except KeyboardInterrupt:
+        print("Stopped. Every entry is either as it was or fully refreshed.", file=sys.stderr)
+        return 130
+    print("\n".join(result.lines()))
+    return report(problems, args.strict, quiet=args.quiet)
+
+
 def proposals_action(parser: argparse.ArgumentParser, args) -> tuple[str, str | None] | None:
     """('list', None), ('accept', NAME) or ('reject', NAME) for the proposals command; None for the others."""
     if args.command != "proposals":
-        if args.arguments:
+        if args.arguments and args.command != "refresh":
             parser.error(f"unexpected argument(s) after '{args.command}': {' '.join(args.arguments)}")
         return None
     action, *words = args.arguments or ["list"]

@@ -1,14 +1,16 @@
-"""The only module that reads or writes content/entries: load_entries and write_new_entries.
+"""The only module that reads content/entries or writes new entries: load_entries and write_new_entries.
 
 An entry file is YAML front matter between '---' lines, then a Markdown body. Entries are the curated
-record: a file is never overwritten, and is written whole or not at all.
+record: a file is never overwritten, and is written whole or not at all. The one other module that
+writes there is mawjaz.entry_updates, which rewrites fields of existing entries for refresh.
+New entries end their front matter with the digests of what ingest wrote (mawjaz.ingested).
 """
 from __future__ import annotations
 
 import os
 import re
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date as calendar_date
 from pathlib import Path
 
@@ -16,6 +18,7 @@ import yaml
 
 from .errors import Problems
 from .arabic import normalise_for_matching
+from .ingested import INGESTED_COMMENT, INGESTED_FIELDS, INGESTED_KEY, field_digests
 from .model import ACTOR_KINDS, ENTRY_STATUSES, Entry, ProposedActor, Registries
 from .schema import DATE, NUMBER_LIST, TEXT, TEXT_LIST, Field, check_mapping, check_value, describe, suggest
 from .seedfile import decode_arabic_code_page, looks_binary
@@ -159,6 +162,7 @@ def parse_entry(path: Path, text: str, problems: Problems, registries: Registrie
 def _check_front_matter(path: Path, data, problems: Problems) -> tuple[dict, dict]:
     before = len(problems.errors())
     extra = {key: data.pop(key) for key in EXTRA_FIELDS if isinstance(data, dict) and key in data}
+    ingested = data.pop(INGESTED_KEY, None) if isinstance(data, dict) else None
     if isinstance(data, dict) and type(data.get("date")) is int:   # 'date: 2018' is a year, as a maintainer means
         data["date"] = str(data["date"])
     values = check_mapping(data, ENTRY_FIELDS, path, problems, line=2)
@@ -166,6 +170,7 @@ def _check_front_matter(path: Path, data, problems: Problems) -> tuple[dict, dic
     _check_id(path, values, line_of, problems)
     values["date"] = _check_date(path, values["date"], line_of, problems)
     values["seed_lines"] = _check_seed_lines(path, values.get("seed_lines"), line_of, problems)
+    values["ingested"] = _check_ingested(path, ingested, line_of, problems)
     _check_extra_shapes(path, extra, line_of, problems)
     if values.get("status") == "published" and values["date"] is None and before == len(problems.errors()):
         problems.error(path, line_of("date"), "a published entry needs a date",
@@ -225,6 +230,20 @@ def _check_seed_lines(path: Path, value, line_of, problems: Problems):
                        "write the first and last line of the story in its seed")
         return None
     return (int(value[0]), int(value[1]))
+
+
+def _check_ingested(path: Path, value, line_of, problems: Problems) -> tuple[tuple[str, str], ...]:
+    """The generated digests: {field: hex text} for known fields, or an error naming the line."""
+    if value is None:
+        return ()
+    if not isinstance(value, dict) or not all(key in INGESTED_FIELDS and isinstance(text, str)
+                                              and re.fullmatch(r"[0-9a-f]{6,64}", text)
+                                              for key, text in value.items()):
+        problems.error(path, line_of(INGESTED_KEY), "the 'ingested' line is not as ingest writes it",
+                       "it is generated: delete the line (and its comment) and run 'build.py refresh'; "
+                       "the entry's fields are then kept unless you pass --take FIELD")
+        return ()
+    return tuple((key, value[key]) for key in INGESTED_FIELDS if key in value)
 
 
 def _check_references(path: Path, data, registries: Registries, problems: Problems) -> None:
@@ -358,11 +377,20 @@ def format_entry(entry: Entry) -> str:
         if key == PROPOSALS:
             lines.extend(format_proposals(value))
             continue
-        lines.append(_format_field(key, value))
+        lines.append(format_field(key, value))
         if key == "themes" and entry.evidence:
             lines.extend(_evidence_comments(entry))
+    lines.extend(format_ingested(dict(entry.ingested)))
     lines.append(FENCE)
     return "\n".join(lines) + "\n" + entry.body.strip("\n") + "\n"
+
+
+def format_ingested(digests: dict[str, str]) -> list[str]:
+    """The generated block that ends the front matter: a comment line and one line of digests."""
+    if not digests:
+        return []
+    pairs = ", ".join(f"{key}: {_scalar(digests[key])}" for key in INGESTED_FIELDS if key in digests)
+    return [INGESTED_COMMENT, f"{INGESTED_KEY}: {{{pairs}}}"]
 
 
 def format_proposals(proposals) -> list[str]:
@@ -388,7 +416,7 @@ def _evidence_comments(entry: Entry) -> list[str]:
     return lines
 
 
-def _format_field(key: str, value) -> str:
+def format_field(key: str, value) -> str:
     if key == "date" and isinstance(value, str) and DATE_FORMS.match(value) and not value.startswith("0"):
         return f"date: {value}"   # plain, as a maintainer writes it; the loader keeps dates as text
     if isinstance(value, list) and all(isinstance(v, (str, int)) for v in value):
@@ -424,12 +452,13 @@ def _write_temporary(folder: Path, text: str) -> str:
 
 
 def write_new_entries(entries_dir: Path, new_entries: list[Entry]) -> list[Path]:
-    """Write each new entry under a free file name (the caller has already dropped known stories)."""
+    """Write each new entry under a free file name (the caller has already dropped known stories),
+    with the digests of what it holds: refresh compares them to tell a maintainer's edits."""
     for leftover in entries_dir.glob(f"{WRITING_PREFIX}*.tmp"):   # from an ingest that was killed
         leftover.unlink(missing_ok=True)
     written = []
     for entry in new_entries:
-        written.append(write_entry_file(entries_dir, entry))
+        written.append(write_entry_file(entries_dir, replace(entry, ingested=tuple(field_digests(entry).items()))))
     return written
 
 

@@ -28,7 +28,8 @@ _AGENCY_MARK = re.compile(r"\([^()]{1,20}\)")
 _SENTENCE_END = re.compile(r"(?<=[.!؟?])\s+")
 # Words before a place that say "in", "in the capital", "in the city of".
 PLACE_CUES = frozenset(normalise_for_matching(w) for w in (
-    "في", "العاصمة", "بالعاصمة", "مدينة", "بمدينة"))
+    "في", "العاصمة", "بالعاصمة", "مدينة", "بمدينة", "بلدية", "ببلدية", "منطقة", "بمنطقة", "ميناء", "بميناء",
+    "ميناءي", "مينائي", "حقل", "بحقل"))   # 'في بلدية نالوت', 'في ميناءي السدرة ورأس لانوف'
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,12 @@
-"""Atom feeds, the sitemap, robots.txt and the JSON data files → {relative path: text}.
+"""Atom feeds, the sitemap, robots.txt and the JSON and CSV data files → {relative path: text}.
 
 Every date comes from the entries, never from the build clock, so two builds of the same content give
 the same bytes.
 """
 from __future__ import annotations
 
+import csv
+import io
 import json
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
@@ -108,7 +110,7 @@ def sitemap(config: Config, site: SiteModel) -> str:
 
 
 def data_file_makers(config: Config, site: SiteModel) -> dict[str, Callable[[], str]]:
-    """data/entries.json, actors.json, themes.json: the shown record, for researchers."""
+    """data/entries.json, actors.json, themes.json and entries.csv: the shown record, for researchers."""
     def entries():
         return [{"id": e.id, "url": config.base_url + entry_path(e.id), "title": e.title, "date": e.date,
                  "source": e.source, "place": e.place, "actors": list(e.actors), "themes": list(e.themes),
@@ -124,9 +126,36 @@ def data_file_makers(config: Config, site: SiteModel) -> dict[str, Callable[[], 
         return [{"id": t.id, "url": config.base_url + theme_path(t.id), "name": t.name, "name_en": t.name_en,
                  "entries": len(site.by_theme[t.id])} for t in site.registries.themes if t.id in site.by_theme]
 
-    return {f"data/{name}.json": partial(json_text, value) for name, value in
-            (("entries", entries), ("actors", actors), ("themes", themes))}
+    makers = {f"data/{name}.json": partial(json_text, value) for name, value in
+              (("entries", entries), ("actors", actors), ("themes", themes))}
+    makers["data/entries.csv"] = partial(entries_csv, config, site)
+    return makers
+
+
+# Inside JSON text these three only occur in strings, where their escapes mean the same characters:
+# escaped, the file can be put in an HTML page (a <script> element) as it is.
+HTML_SAFE_JSON = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
 def json_text(make_value: Callable[[], object]) -> str:
-    return json.dumps(make_value(), ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(make_value(), ensure_ascii=False, indent=1).translate(HTML_SAFE_JSON) + "\n"
+
+
+CSV_COLUMNS = ("id", "date", "date_start", "title", "source", "place", "actors", "themes", "url")
+
+
+def entries_csv(config: Config, site: SiteModel) -> str:
+    """data/entries.csv: one row per shown entry, for spreadsheets. UTF-8 with a byte order mark, which
+    spreadsheet programs need to read the Arabic as UTF-8; several actors or themes are joined by ';'."""
+    text = io.StringIO()
+    writer = csv.writer(text, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for e in site.entries:
+        writer.writerow((e.id, e.date or "", date_start(e.date), e.title, e.source or "", e.place or "",
+                         ";".join(e.actors), ";".join(e.themes), config.base_url + entry_path(e.id)))
+    return "\ufeff" + text.getvalue()
+
+
+def date_start(date: str | None) -> str:
+    """The earliest day an entry's date admits, as YYYY-MM-DD (2021-12 → 2021-12-01); empty when undated."""
+    return padded_date(date)

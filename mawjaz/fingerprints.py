@@ -99,6 +99,7 @@ def feed_digests(config: Config, site: SiteModel, everything: str, entries: Entr
     result["robots.txt"] = digest(everything, "robots")
     result["data/entries.json"] = digest(everything, "data", entries.wholes(site.entries),
                                          repr([site.statements[e.id] for e in site.entries]))
+    result["data/entries.csv"] = digest(everything, "data-csv", every_card)
     result["data/actors.json"] = digest(everything, "data-actors", every_card)
     result["data/themes.json"] = digest(everything, "data-themes", every_card)
     return result

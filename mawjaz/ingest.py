@@ -79,6 +79,17 @@ def ingest_seeds(seeds_dir: Path, registries: Registries, existing: list[Entry],
     return IngestResult(len(seeds), found, tuple(new), changed, tuple(proposal_lines))
 
 
+def todays_entries(path: Path, seeds_dir: Path, context: Context, problems: Problems) -> list[Entry]:
+    """What ingest makes today of each story in one seed, ids not allotted: refresh compares with it."""
+    text = read_seed(path, problems, seeds_dir)
+    page = clean_lines(text) if text is not None else ()
+    made = []
+    for story_lines in split_page(page, context):
+        story, tags = read_story(path.name, story_lines, page, context)
+        made.append(make_entry(story, tags, set(), context.default_status, find_statements(story, context)))
+    return made
+
+
 def make_context(registries: Registries, default_status: str) -> Context:
     places = {tuple(tokenise(place)): place for place in registries.places if tokenise(place)}
     gazetteer = build_gazetteer(registries, registries.not_actors)

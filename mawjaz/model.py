@@ -77,6 +77,7 @@ class Entry:
     path: str = ""                # the file it was read from, for messages
     extra: tuple[tuple[str, object], ...] = ()   # front matter keys later stages own (e.g. statements)
     evidence: tuple[Evidence, ...] = ()  # why ingest tagged it; written as comments for review, not read back
+    ingested: tuple[tuple[str, str], ...] = ()   # (field, digest of what ingest wrote): mawjaz.ingested
     proposed_actors: tuple[ProposedActor, ...] = ()  # for review; never shown on the site
 
 
@@ -100,6 +101,7 @@ class Theme:
     name: str
     name_en: str
     terms: tuple[str, ...] = ()
+    hints: tuple[str, ...] = ()        # weaker words: several together make the theme
 
 
 @dataclass(frozen=True)

@@ -182,5 +182,42 @@ def check_stage(config: Config, registries, entries, problems: Problems, reporte
         render_feeds(config, site)
 
 
+def refresh(config: Config, ids: list[str], problems: Problems, reporter: Reporter, apply: bool = False,
+            take: frozenset = frozenset(), changed_seeds: bool = False, strict: bool = False):
+    """Today's ingest compared with each entry (all, or those named); with `apply`, the fields no one
+    edited are written, one entry file at a time."""
+    from . import entries as entry_files
+    from .entry_updates import remove_leftovers, replace_entry_file
+    from .refresh import plan_refresh
+    from .registries import load_registries
+    from .schema import suggest
+    entries_dir = config.paths.content / "entries"
+    with reporter.stage("Load registries"):
+        registries = load_registries(config.paths.content, problems)
+    with reporter.stage("Load entries"):
+        entries = entry_files.load_entries(entries_dir, None if problems.errors() else registries, problems)
+    by_id = {entry.id: entry for entry in entries}
+    for unknown in (entry_id for entry_id in ids if entry_id not in by_id):
+        close = suggest(unknown, by_id)
+        problems.error(entries_dir / f"{unknown}.md", None, f"no entry has the id '{unknown}'",
+                       close if close.startswith("did") else "the ids are the entries' file names, without .md")
+    problems.stop_if_errors(strict)
+    with reporter.stage("Compare with today's ingest"):
+        report = plan_refresh([by_id[i] for i in dict.fromkeys(ids)] if ids else entries, config.paths.seeds,
+                              registries, config.ingest_status, problems, take, changed_seeds)
+    problems.stop_if_errors(strict)
+    if apply:
+        with reporter.stage("Write refreshed entries"):
+            remove_leftovers(entries_dir)
+            for item in report.items:
+                if item.writable and not replace_entry_file(Path(item.entry.path), item.text, item.new_text):
+                    problems.warning(item.entry.path, None, "the entry changed while refresh ran: left as it is",
+                                     "run refresh again")
+                elif item.writable:
+                    report.written += 1
+        report.applied = True
+    return report
+
+
 def project_root(config: Config) -> Path:
     return config.path.parent

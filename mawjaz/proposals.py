@@ -36,6 +36,7 @@ MIN_NAME_WORDS, MAX_NAME_WORDS = 2, 4
 MAX_BODY_WORDS = 7
 STOPS = "،.؛:!?؟«»\"“”()[]"    # marks that end a title or a name
 APPOSITION = "،,"              # "وزير الخارجية، فلان الفلاني،": a comma may stand between title and name
+QUOTES = "«»\"“”"              # 'السفير الإيطالي ” فلان الفلاني ”': some pages quote the name after its title
 NISBA_ENDING = "ي"             # الفلاني (الفلانية is too often a common adjective: العملية السياسية)
 
 
@@ -161,9 +162,10 @@ def _title_word(rules: Rules, token: str) -> bool:
 
 def _name_end(rules: Rules, text: str, spans, start: int, covered: dict, after_title: bool) -> int | None:
     """The end of a 2–4-word name starting at `start`, or None when there is no trusted name there."""
-    if start >= len(spans) or (after_title and _stop_between(text, spans, start, APPOSITION)):
+    if start >= len(spans) or (after_title and _stop_between(text, spans, start, APPOSITION + QUOTES)):
         return None
-    set_off = after_title and _stop_between(text, spans, start)   # "المتحدث باسم الحكومة، فلان الفلاني،"
+    quoted = after_title and any(c in QUOTES for c in text[spans[start - 1][2]:spans[start][1]])
+    set_off = after_title and not quoted and _stop_between(text, spans, start)   # "المتحدث باسم الحكومة، فلان،"
     if not _first_name_word(rules, spans[start][0]) or start in covered:
         return None
     end = start + 1
@@ -176,6 +178,8 @@ def _name_end(rules: Rules, text: str, spans, start: int, covered: dict, after_t
     if set_off and not (end < len(spans) and _stop_between(text, spans, end)
                         and any(c in APPOSITION for c in text[spans[end - 1][2]:spans[end][1]])):
         return None                        # a name after a comma is closed by one too
+    if quoted and not any(c in QUOTES for c in text[spans[end - 1][2]:(spans[end][1] if end < len(spans) else None)]):
+        return None                        # and a quoted name by a quotation mark
     return end
 
 

@@ -26,7 +26,7 @@ ACTOR_FIELDS = {
 }
 THEME_FIELDS = {
     "id": Field(TEXT, required=True), "name": Field(TEXT, required=True), "name_en": Field(TEXT, required=True),
-    "terms": Field(TEXT_LIST, default=()),
+    "terms": Field(TEXT_LIST, default=()), "hints": Field(TEXT_LIST, default=()),
 }
 SOURCE_FIELDS = {
     "id": Field(TEXT, required=True), "name": Field(TEXT, required=True), "name_en": Field(TEXT, required=True),

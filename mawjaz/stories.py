@@ -146,6 +146,8 @@ def _shared_words(headline: str, paragraph: str) -> int:
 def _changes_topic(line: Line, draft: _Draft, actors_in) -> bool:
     if len(draft.paragraphs) < MIN_PARAGRAPHS_BEFORE_TOPIC_SHIFT or not draft.actors:
         return False
+    if starts_with_any(line.text, patterns.REPORTING_OPENERS):   # 'وقال…', 'وأضاف…' go on reporting
+        return False
     first_sentence = line.text.split(".")[0]
     if not (names_a_weekday(first_sentence) or find_dates(first_sentence)):
         return False

@@ -70,6 +70,17 @@ def fixture_site_under_path(tmp_path_factory) -> Path:
     return build_fixture_site(tmp_path_factory.mktemp("fixture-path"), "https://example.org/mawjaz/")
 
 
+HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory) -> Path:
+    """Built with --strict: a payload that made a broken link or any other warning would fail here."""
+    site = tmp_path_factory.mktemp("hostile") / "site"
+    run_build("--config", str(HOSTILE / "config.yaml"), "build", "--out", str(site), "--strict", "--quiet")
+    return site
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):   # noqa: A002 - the name is the base class's
         pass

@@ -6,8 +6,10 @@ names (and the site title) all carry such payloads; each payload sets `window.__
 """
 from __future__ import annotations
 
+import csv
 import functools
 import http.server
+import io
 import json
 import threading
 import xml.etree.ElementTree as ET
@@ -16,24 +18,15 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from conftest import ROOT, run_build
+from conftest import HOSTILE
 
 from mawjaz.entries import read_entry
 from mawjaz.errors import Problems
 
-HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
 ATOM = "{http://www.w3.org/2005/Atom}"
 BAD_SCHEMES = ("javascript:", "data:", "vbscript:")
 DIRECTION_OVERRIDES = "\u202a\u202b\u202d\u202e"
 HOSTILE_TAGS = {"iframe", "object", "embed", "frame", "base"}
-
-
-@pytest.fixture(scope="session")
-def hostile_site(tmp_path_factory) -> Path:
-    """Built with --strict: a payload that made a broken link or any other warning would fail here."""
-    site = tmp_path_factory.mktemp("hostile") / "site"
-    run_build("--config", str(HOSTILE / "config.yaml"), "build", "--out", str(site), "--strict", "--quiet")
-    return site
 
 
 def hostile_entries():
@@ -143,6 +136,22 @@ def test_json_data_holds_the_exact_text(hostile_site):
     assert {item["title"]: item["body"] for item in data} == {e.title: e.body for e in hostile_entries()}
     actors = json.loads((hostile_site / "data/actors.json").read_text(encoding="utf-8"))
     assert "فاعل <script>window.__pwned = 'script'; alert(1)</script>" in [a["name"] for a in actors]
+
+
+def test_json_data_escapes_markup_so_that_a_page_can_embed_it(hostile_site):
+    for name in ("entries", "actors", "themes"):
+        raw = (hostile_site / f"data/{name}.json").read_text(encoding="utf-8")
+        assert not set("<>&") & set(raw), name
+    raw = (hostile_site / "data/entries.json").read_text(encoding="utf-8")
+    assert r"\u003cscript\u003ewindow.__pwned = 'script'; alert(1)\u003c/script\u003e" in raw
+    titles = [item["title"] for item in json.loads(raw)]
+    assert "عنوان <script>window.__pwned = 'script'; alert(1)</script>" in titles
+
+
+def test_csv_data_holds_the_exact_text(hostile_site):
+    text = (hostile_site / "data/entries.csv").read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    assert {row["title"] for row in rows} == {e.title for e in hostile_entries() if e.status == "published"}
 
 
 # ---------------------------------------------------------------- in a real browser

@@ -104,7 +104,7 @@ def test_a_proposed_actor_is_one_warning_at_its_seed_line_then_at_its_entry_line
     assert f"seeds/{SEED_000}:3: {warning}" in checked
     ingested = run_build("ingest", "--content", str(content), "--seeds", str(seeds)).stderr
     ingested = ingested.replace(str(tmp_path) + "/", "")
-    assert f"content/entries/undated-unsmil-stephanie-khoury.md:10: {warning}" in ingested
+    assert f"content/entries/undated-stephanie-khoury-us-state-department.md:10: {warning}" in ingested
     assert ingested.count("ميشيل سيسون' (") == 1
     assert run_build("check", "--strict", "--content", str(content), "--seeds", str(seeds),
                      check=False).returncode == 1

@@ -9,6 +9,7 @@ from mawjaz.dates import find_dates, names_a_weekday
 from mawjaz.extract import (extract_date, extract_place, extract_source, extract_summary, extract_title,
                             lead_paragraph, parse_dateline)
 from mawjaz.ingest import make_context
+from mawjaz.model import Registries
 
 DATES = [
     ("نيويورك 24 سبتمبر 2025م(وال)- شددت", "2025-09-24"),
@@ -145,3 +146,11 @@ def test_a_title_is_never_empty():
     from mawjaz.cleaning import Line
     assert extract_title(None, Line(1, ".", "."), frozenset()) == "."
     assert extract_title(None, None, frozenset()) == "بلا عنوان"
+
+
+def test_a_place_after_a_municipality_a_port_or_a_field_is_the_story_place():
+    context = make_context(Registries.of([], [], [], places=("نالوت", "السدرة", "رأس لانوف")), "published")
+    for sentence, place in (("افتتحت المؤسسة حقلا جديدا للنفط في بلدية نالوت أمس.", "نالوت"),
+                            ("أعلنت المؤسسة القوة القاهرة في ميناءي السدرة ورأس لانوف.", "السدرة")):
+        [lead] = clean_lines(sentence)
+        assert extract_place((lead,), lead, context.places) == place

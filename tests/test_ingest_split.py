@@ -66,3 +66,11 @@ def test_a_paragraph_with_its_own_day_and_new_actors_starts_a_story():
     page = clean_lines("التقت المنقوش، الأربعاء، السفير في طرابلس.\n\nوبحث الجانبان العلاقات.\n\n"
                        "وأعلن غوتيريش، الإثنين، تعيين مستشارة خاصة.\n")
     assert [(s.first_line, s.last_line) for s in split_stories(page, actors)] == [(1, 3), (5, 5)]
+
+
+def test_a_paragraph_that_goes_on_reporting_stays_in_the_story_whatever_day_it_names():
+    def actors(text: str) -> set:
+        return {name for name in ("المنقوش", "لافروف") if name in text}
+    page = clean_lines("التقت المنقوش، الأربعاء، السفير في طرابلس.\n\nوبحث الجانبان العلاقات.\n\n"
+                       "وقال وزير الخارجية لافروف الإثنين إن الحكومة وقعت الاتفاق.\n")
+    assert [(s.first_line, s.last_line) for s in split_stories(page, actors)] == [(1, 5)]

@@ -133,3 +133,15 @@ def test_a_body_the_registry_knows_is_not_proposed():
 def test_a_proposal_is_written_in_the_agreed_front_matter_form():
     assert ProposedActor("فلان الفلاني", "person", "السفير").as_front_matter() == {
         "name": "فلان الفلاني", "kind": "person", "role": "السفير"}
+
+
+def test_a_verb_after_a_title_in_a_headline_is_not_a_name():
+    assert propose("النائب العام يحدد هوية متهمين في القضية") == []
+    assert propose("وأكد أن زيارة وزير الخارجية تعد هامة للبلدين.") == []
+
+
+def test_a_name_quoted_after_its_title_is_proposed_without_the_quotation_marks():
+    assert propose("وصل إلى المدينة السفير الإيطالي ” ماركو فيراري ” في زيارة رسمية.") == \
+        [person("ماركو فيراري", "السفير الإيطالي")]
+    assert propose("قال نائب محافظ المصرف “سالم الورفلي” في تصريح اليوم إن السيولة متوفرة.") == \
+        [person("سالم الورفلي", "نائب محافظ المصرف")]

@@ -1,6 +1,9 @@
 """Atom feeds, the sitemap and the data files of the built fixture site."""
 from __future__ import annotations
 
+import codecs
+import csv
+import io
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -88,9 +91,36 @@ def test_data_files_hold_the_published_record(fixture_site):
                                          "migration", "covid"}
 
 
+def read_csv(site) -> list[dict[str, str]]:
+    raw = (site / "data/entries.csv").read_bytes()
+    assert raw.startswith(codecs.BOM_UTF8), "a spreadsheet reads the Arabic as UTF-8 only after a BOM"
+    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+
+
+def test_the_csv_export_has_one_row_per_published_entry_with_its_fields(fixture_site):
+    rows = read_csv(fixture_site)
+    entries = json.loads((fixture_site / "data/entries.json").read_text(encoding="utf-8"))
+    assert list(rows[0]) == ["id", "date", "date_start", "title", "source", "place", "actors", "themes", "url"]
+    assert [row["id"] for row in rows] == [e["id"] for e in entries]     # the same order: newest first
+    by_id = {e.id: e for e in published()}
+    assert sorted(by_id) == sorted(row["id"] for row in rows)
+    for row in rows:
+        entry = by_id[row["id"]]
+        assert row == {"id": entry.id, "date": entry.date or "", "date_start": (entry.date + "-01-01")[:10],
+                       "title": entry.title, "source": entry.source or "", "place": entry.place or "",
+                       "actors": ";".join(entry.actors), "themes": ";".join(entry.themes),
+                       "url": entry_url("https://example.org/", entry.id)}, entry.id
+    assert {len(row["date"]) for row in rows} == {4, 7, 10}        # a year, a month and a day all have a start
+
+
+def test_the_csv_export_is_linked_beside_the_json_on_the_home_page(fixture_site):
+    home = (fixture_site / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'href="/data/entries.json">JSON</a>، <a href="/data/entries.csv">CSV</a>', home)
+
+
 def test_two_builds_give_the_same_bytes(fixture_site, tmp_path):
     from conftest import build_fixture_site
     again = build_fixture_site(tmp_path, "https://example.org/")
-    for name in ("index.html", "feed.xml", "sitemap.xml", "data/entries.json",
+    for name in ("index.html", "feed.xml", "sitemap.xml", "data/entries.json", "data/entries.csv",
                  "entries/2025-09-23-united-states-unga/index.html"):
         assert (again / name).read_bytes() == (fixture_site / name).read_bytes(), name
