@@ -65,8 +65,8 @@ BODY_ENDS = (
     "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد", "الاثنين", "الإثنين", "عبر", "خلال",
 )
 
-# Later words of a name that the rules would refuse, recognised by their written spelling: علي (its
-# normalised form is the preposition على: "سامي بن علي") and الله ("صنع الله", "جاب الله").
+# Words of a name that the rules would refuse, recognised by their written spelling: علي (its normalised
+# form is the preposition على: "علي الفلاني", "سامي بن علي") and, after a first word, الله ("جاب الله").
 NAMES_LIKE_COMMON_WORDS = ("علي", "عليّ", "الله")
 
 # Verbs that follow a title in headlines ("النائب العام يحدد …") or open the sentence before a name set

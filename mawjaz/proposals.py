@@ -166,7 +166,9 @@ def _name_end(rules: Rules, text: str, spans, start: int, covered: dict, after_t
         return None
     quoted = after_title and any(c in QUOTES for c in text[spans[start - 1][2]:spans[start][1]])
     set_off = after_title and not quoted and _stop_between(text, spans, start)   # "المتحدث باسم الحكومة، فلان،"
-    if not _first_name_word(rules, spans[start][0]) or start in covered:
+    first = _first_name_word(rules, spans[start][0]) \
+        or (_written_name(rules, text, spans[start]) and not spans[start][0].startswith(ARTICLE))   # علي
+    if not first or start in covered:
         return None
     end = start + 1
     while end < len(spans) and end - start <= MAX_NAME_WORDS and not _stop_between(text, spans, end) \
@@ -184,7 +186,7 @@ def _name_end(rules: Rules, text: str, spans, start: int, covered: dict, after_t
 
 
 def _written_name(rules: Rules, text: str, span) -> bool:
-    """'علي', 'الله': a word of a name that the rules would refuse; the spelling decides."""
+    """'علي' (a name at any place), 'الله' (a later word): what the rules would refuse; the spelling decides."""
     return text[span[1]:span[2]] in rules.written_names
 
 
