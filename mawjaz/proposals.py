@@ -9,11 +9,12 @@ lists them and accepts or rejects them (mawjaz/proposal_review.py).
 A title is a head word (وزير، السفيرة، عضو، المتحدث… in mawjaz/actor_phrases.py) and the words that
 complete it: words with the article (الخارجية، اليوناني، والتعاون), the nouns of an office (مجلس، بعثة),
 registry names that are the person's office (مجلس النواب), a place, and a preposition with its object
-(لدى ليبيا، باسم الحكومة). The name is the 2–4 words after the title (after a comma, only when a
-comma closes it too; or set off by commas just before the title) as the text writes them: it ends at punctuation, a verb, a preposition or a common word, and takes
-a family name with the article when it is a nisba (الفلاني) or when punctuation or a verb follows it. A name that would run to five words,
-or that starts with what looks like a preposition (لبناء، بمقر; a few first names such as لينا are
-listed), is not trusted.
+(لدى ليبيا، باسم الحكومة). The name is the 2–4 words after the title as the text writes them (after a
+comma only when a comma closes it too, in quotation marks only when they close; or set off by commas
+just before the title). It ends at punctuation, a verb, a preposition or a common word, and takes a
+family name with the article when it is a nisba (الفلاني) or when punctuation or a verb follows it.
+A name that would run to five words, or that starts with what looks like a preposition (لبناء، بمقر;
+a few first names such as لينا are listed), is not trusted.
 A body is proposed only after a verb of speaking or deciding (أعلنت، قالت، أصدر…), from a head noun
 (منظمة، هيئة، المجلس…) through words with the article, and only when the name ends cleanly (punctuation,
 "أن", "في", "بيانا"…): a body whose name runs on into other words is left alone.
