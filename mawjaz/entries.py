@@ -366,16 +366,14 @@ def format_entry(entry: Entry) -> str:
     values = {
         "id": entry.id, "title": entry.title, "date": entry.date, "status": entry.status,
         "source": entry.source, "place": entry.place, "actors": list(entry.actors),
-        PROPOSALS: entry.proposed_actors, "themes": list(entry.themes), "summary": entry.summary, "date_note": entry.date_note,
+        PROPOSALS: entry.proposed_actors, "themes": list(entry.themes), "summary": entry.summary,
+        "date_note": entry.date_note,
         "seed": entry.seed, "seed_lines": list(entry.seed_lines) if entry.seed_lines else None,
         "story_sha256": entry.story_sha256, **dict(entry.extra),
     }
     lines = [FENCE]
     for key, value in values.items():
         if (key == "date_note" and value is None) or (key == PROPOSALS and not value):
-            continue
-        if key == PROPOSALS:
-            lines.extend(format_proposals(value))
             continue
         lines.append(format_field(key, value))
         if key == "themes" and entry.evidence:
@@ -397,7 +395,8 @@ def format_proposals(proposals) -> list[str]:
     """'proposed_actors:' and one '- {name: …, kind: …, role: …}' line per proposal ([] for none)."""
     if not proposals:
         return []
-    return [f"{PROPOSALS}:"] + ["  - " + _flow_mapping(p.as_front_matter()) for p in proposals]
+    return [f"{PROPOSALS}:"] + ["  - " + _flow_mapping(p.as_front_matter() if isinstance(p, ProposedActor) else p)
+                                for p in proposals]
 
 
 def _flow_mapping(values: dict) -> str:
@@ -417,6 +416,8 @@ def _evidence_comments(entry: Entry) -> list[str]:
 
 
 def format_field(key: str, value) -> str:
+    if key == PROPOSALS:
+        return "\n".join(format_proposals(value))
     if key == "date" and isinstance(value, str) and DATE_FORMS.match(value) and not value.startswith("0"):
         return f"date: {value}"   # plain, as a maintainer writes it; the loader keeps dates as text
     if isinstance(value, list) and all(isinstance(v, (str, int)) for v in value):
@@ -463,58 +464,6 @@ def write_new_entries(entries_dir: Path, new_entries: list[Entry]) -> list[Path]
 
 
 # ---------------------------------------------------------------- reviewing proposals
-
-
-def replace_proposal(text: str, name: str, actor_id: str | None) -> str | None:
-    """The entry's text without the proposal named `name` and, with `actor_id`, with that id added to
-    'actors:'. Every other line, comments included, stays as it was. None when no proposal has the name.
-    The entry is one that loads without errors."""
-    lines = text.split("\n")
-    closing = next(i for i in range(1, len(lines)) if lines[i].strip() == FENCE)
-    data = parse_yaml("\n".join(lines[1:closing]), first_line=2)
-    proposals = data.get(PROPOSALS) or []
-    key = normalise_for_matching(name)
-    kept = [item for item in proposals if normalise_for_matching(item["name"]) != key]
-    if len(kept) == len(proposals):
-        return None
-    first, last = _block_lines(lines, data, PROPOSALS, closing)
-    edits = [(first, last, format_proposals([ProposedActor(i["name"], i["kind"], i.get("role")) for i in kept]))]
-    if actor_id is not None:
-        edits.append(_actor_edit(lines, data, actor_id, first, closing))
-    for start, end, new in sorted((e for e in edits if e is not None), key=lambda e: e[0], reverse=True):
-        lines[start - 1:end] = new
-    return "\n".join(lines)
-
-
-def _block_lines(lines: list[str], data: LineDict, key: str, closing: int) -> tuple[int, int]:
-    """The first and last file line of a front matter key's block (comment lines after it excluded)."""
-    first = data.line_of(key)
-    last = min([line for line in data.lines.values() if line > first], default=closing + 1) - 1
-    while last > first and (not lines[last - 1].strip() or lines[last - 1].lstrip().startswith("#")):
-        last -= 1
-    return first, last
-
-
-def _actor_edit(lines: list[str], data: LineDict, actor_id: str, before: int, closing: int):
-    """(first line, last line, new lines) that put `actor_id` in 'actors:', or None when it is there."""
-    actors, written = data.get("actors"), _scalar(actor_id)   # '2024' would be read as a number
-    if "actors" not in data:
-        return (before, before - 1, [f"actors: [{written}]"])
-    if isinstance(actors, list) and actor_id in actors:
-        return None
-    line = data.line_of("actors")
-    if not actors:                                        # 'actors: []', 'actors:' or 'actors: null'
-        return (line, line, [f"actors: [{written}]"])
-    if all(item_line == line for item_line in actors.lines):   # 'actors: [a, b]' on one line
-        text = lines[line - 1]
-        close = text.rindex("]")
-        return (line, line, [text[:close] + f", {written}" + text[close:]])
-    last = actors.lines[-1]                               # one '- a' line per actor
-    item = re.match(r"\s*-\s*", lines[last - 1])
-    if item is None:                                      # a list in brackets over several lines
-        first, end = _block_lines(lines, data, "actors", closing)
-        return (first, end, [_format_field("actors", [*actors, actor_id])])
-    return (last + 1, last, [item.group() + written])
 
 
 def replace_file_text(path: Path, text: str) -> None:

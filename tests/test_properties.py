@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 from mawjaz.cleaning import clean_lines
 from mawjaz.arabic import normalise_for_matching
-from mawjaz.entries import format_entry, parse_entry, replace_proposal
+from mawjaz.entries import format_entry, parse_entry
+from mawjaz.entry_updates import resolve_proposal
 from mawjaz.errors import Problems
 from mawjaz.ingest import make_context, make_entry, read_story, split_page
 from mawjaz.model import ACTOR_KINDS, Entry, ProposedActor
@@ -69,7 +70,7 @@ def test_accepting_a_proposal_edits_only_the_proposals_and_the_actors(entry, act
         return
     accepted = entry.proposed_actors[0]
     problems = Problems()
-    text = replace_proposal(format_entry(entry), accepted.name, actor_id)
+    text = resolve_proposal(format_entry(entry), entry, accepted.name, actor_id)
     read_back = parse_entry(Path(entry.path), text, problems)
     assert problems.errors() == []
     same = normalise_for_matching(accepted.name)
