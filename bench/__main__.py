@@ -4,8 +4,9 @@
     .venv/bin/python -m bench --sizes 1000 --runs 1           # quick, while developing
     .venv/bin/python -m bench --sizes 1000,10000,50000
 
-Progress goes to stderr; the table goes to stdout and ends with the line for N=10,000 (or the
-largest N measured). Work folders are under bench/out/ (git-ignored).
+Progress goes to stderr; the table goes to stdout and ends with one closing line per size
+("bench N=1000: full … s, noop … s, edit … s, peak … MB; baseline … s; ratio …; cpu ratio …"), for
+scripts to read. Work folders are under bench/out/ (git-ignored).
 """
 from __future__ import annotations
 

@@ -105,19 +105,20 @@ def ingest_line(runs: list[tuple[Run, int]], stories: int) -> str:
 
 
 def closing_line(result: SizeResult) -> str:
+    """One line a script can read: the medians of one size and its ratios to the baseline, wall and CPU."""
+    cpu_ratio = result.cpu_seconds() / result.baseline_cpu_seconds()
     return (f"bench N={result.size}: full {result.seconds('full'):.1f} s, noop {result.seconds('noop'):.2f} s, "
             f"edit {result.seconds('edit'):.2f} s, peak {result.peak_mb():.0f} MB; "
-            f"baseline {result.baseline_seconds():.1f} s; ratio {result.ratio():.2f}")
+            f"baseline {result.baseline_seconds():.1f} s; ratio {result.ratio():.2f}; cpu ratio {cpu_ratio:.2f}")
 
 
 def format_report(results: list[SizeResult], ingest: list[tuple[Run, int]], stories: int,
                   note: str | None = None) -> str:
-    """The table, the ingest line, and last the line for N=10,000 (or the largest N measured)."""
+    """The table, the ingest line, and last one closing line per size, smallest first."""
     parts = [format_table(results)]
     if ingest:
         parts.append(ingest_line(ingest, stories))
     if note:
         parts.append(note)
-    last = next((r for r in results if r.size == 10_000), max(results, key=lambda r: r.size))
-    parts.append(closing_line(last))
+    parts += [closing_line(result) for result in sorted(results, key=lambda r: r.size)]
     return "\n".join(parts)

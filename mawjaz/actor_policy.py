@@ -6,7 +6,8 @@ story unless one of these rules says it does not:
 - in a person's title: "رئيس بعثة الأمم المتحدة للدعم في ليبيا هانا تيتيه", "وزير الخارجية اليوناني
   نيكوس ديندياس": the person counts; the mission, the ministry, the state are their affiliation;
 - only the venue: a state named as the place where something happens ("في تركيا", "بمصر");
-- in a description: who backs a party, or whom it belongs to ("حفتر المدعوم من مصر وروسيا");
+- in a description: who backs a party, whom it belongs to, who leads it ("حفتر المدعوم من مصر وروسيا",
+  "حكومة الوفاق برئاسة فايز السراج");
 - spoken for: a state's adjective after a title ("الدبلوماسي الأمريكي") in a story where one of
   its officials already counts for it: that is the official, named elsewhere.
 
@@ -24,6 +25,7 @@ from .name_shapes import name_like, punctuation_between
 
 MAX_TITLE_SPAN = 9             # 'المبعوث الخاص للأمين العام للأمم المتحدة إلى ليبيا' + the name
 VENUE_WORDS = frozenset(("في", "وفي"))
+LEADER_CUES = frozenset(normalise_for_matching(word) for word in patterns.LEADER_CUES)
 DESCRIPTIVE = frozenset(normalise_for_matching(word) for word in patterns.DESCRIPTIVE_PARTICIPLES)
 DESCRIPTION_SPAN = 3           # 'المدعوم من مصر وروسيا': the backer within 3 words of the participle
 PLACE_NOUNS = frozenset(normalise_for_matching(word) for word in patterns.PLACE_NOUNS)
@@ -159,14 +161,17 @@ def inside_an_outlets_name(gazetteer, mention, words: StoryWords) -> bool:
 
 
 def in_a_description(gazetteer, mention, words: StoryWords) -> bool:
-    """'قوات حفتر المدعوم من مصر وروسيا', 'لجنة مدعومة من الأمم المتحدة': who backs a party is context."""
-    if mention.phrase.person:
-        return False
+    """'قوات حفتر المدعوم من مصر وروسيا', 'لجنة مدعومة من الأمم المتحدة': who backs a party is context;
+    'الحكومة برئاسة فايز السراج', 'بقيادة المشير، خليفة حفتر': so is who leads it."""
+    cues = LEADER_CUES if mention.phrase.person else DESCRIPTIVE
     text, spans = words.texts[mention.paragraph], words.spans[mention.paragraph]
     for position in range(mention.start - 1, max(-1, mention.start - 1 - DESCRIPTION_SPAN), -1):
+        token = spans[position][0]
+        if cues is LEADER_CUES and set(strip_clitics(token)) & gazetteer.titles:
+            continue                       # 'بقيادة المشير، خليفة حفتر': a rank between cue and name
         if punctuation_between(text, spans, position + 1):
             return False
-        if spans[position][0] in DESCRIPTIVE:
+        if token in cues:
             return True
     return False
 
@@ -177,19 +182,21 @@ MENTION_RULES = (in_a_persons_title, only_the_venue, inside_an_outlets_name, in_
 def drop_states_spoken_for(gazetteer, mentions: list, words: StoryWords, in_titles: set) -> list:
     """'السفير الأمريكي' beside the ambassador's name elsewhere in the story: the person counts, not the state.
 
-    Only a state's adjective right after a title word, and only when a person of that state counts
+    Only a state named right after a title word ('السفير الأمريكي', 'كسفير لإيطاليا'), and only when a
+    person of that state counts
     (by the registry's affiliations, or because the story's title phrases name them: `in_titles`);
     'الوفد الروسي', 'الجانب المصري' are the state acting, and stay.
     """
     persons = {m.phrase.target for m in mentions if m.phrase.person}
     spoken_for = {state for person in persons for state in _affiliations(gazetteer, person)} | in_titles
-    return [m for m in mentions if not (m.phrase.target in spoken_for and m.phrase.strength == "adjective"
-                                        and _after_a_title(gazetteer, words, m))]
+    return [m for m in mentions if not (m.phrase.target in spoken_for and _after_a_title(gazetteer, words, m))]
 
 
 def _after_a_title(gazetteer, words: StoryWords, mention) -> bool:
+    """Right after a title word, or after a title and one word of its office ('وزير خارجية إيطاليا')."""
     spans = words.spans[mention.paragraph]
-    return mention.start > 0 and bool(set(strip_clitics(spans[mention.start - 1][0])) & gazetteer.titles)
+    before = [set(strip_clitics(token)) for token, _, _ in spans[max(0, mention.start - 2):mention.start]]
+    return bool(before) and bool(before[-1] & gazetteer.titles or (len(before) == 2 and before[0] & gazetteer.titles))
 
 
 def _affiliations(gazetteer, actor: str) -> list[str]:

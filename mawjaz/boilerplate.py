@@ -20,7 +20,10 @@ CHROME_PREFIXES = (
     "رئيس مجلس الإدارة", "رئيس مجلسى الإدارة", "رئيس التحرير", "رئيسة التحرير", "المدير العام",
     "المزيد من", "تابعونا على", "تابعنا على", "تابعوا", "انضموا إلى", "انضم إلى قناتنا",
     "اشترك في", "للاشتراك في", "حمل تطبيق", "جميع الحقوق محفوظة", "حقوق النشر", "يحتوي هذا القسم على",
+    "تخطي إلى", "انتقل إلى المحتوى", "تجاوز إلى المحتوى",
 )
+# A menu item's number ("1. تخطي إلى المحتوى") is not part of what the line says.
+MENU_NUMBER = r"^\s*\d{1,2}[.)]\s+"
 
 # A chrome line is short: a longer line that merely starts like one is a story sentence.
 MAX_CHROME_WORDS = 12
@@ -35,11 +38,20 @@ NOTICE_PATTERNS = (
 # Copyright lines.
 COPYRIGHT_PATTERNS = (r"©", r"\(c\) ?\d{4}", r"جميع الحقوق محفوظة", r"all rights reserved")
 
+# A link alone on its line ("https://p.dw.com/p/3H9ys"): the page's short address or a share link.
+LINK_LINE = r"^\s*(https?://|www\.)\S+\s*$"
+
+# A masthead clock: "توقيت القاهرة المحلي 23:32:18", a time of day alone on its line.
+CLOCK_PATTERNS = (r"^توقيت\b.*\d{1,2}:\d{2}", r"^\W*\d{1,2}:\d{2}(:\d{2})?\W*$")
+
 # The page header: short lines before the headline (a site name, a section, an editor's name).
 MAX_MASTHEAD_WORDS = 4
 
 # Labels of metadata lines. "نشر بتاريخ: 24/09/2025" gives the publication date.
-PUBLICATION_LABELS = ("نشر بتاريخ", "نشر في", "تاريخ النشر", "آخر تحديث", "تم النشر", "تم التحديث", "بتاريخ")
+PUBLICATION_LABELS = ("نشر بتاريخ", "نشر في", "تاريخ النشر", "آخر تحديث", "تم النشر", "تم التحديث", "بتاريخ",
+                      "نشر", "تاريخ التحديث", "محدث", "التاريخ", "تاريخ الخبر")
+# Of these, the labels of a later change: a story's date is its first publication when the page gives both.
+UPDATE_LABELS = ("آخر تحديث", "تم التحديث", "تاريخ التحديث", "محدث")
 SOURCE_LABELS = ("المصدر", "مصدر الخبر", "المصادر", "Source")
 TAG_LABELS = ("كلمات دلالية", "الكلمات الدلالية", "كلمات مفتاحية", "الوسوم", "وسوم", "Tags")
 
@@ -60,6 +72,7 @@ CAPTION_LABELS = ("صورة", "الصورة", "صور", "تصوير", "الصو�
 CAPTION_CREDIT_PATTERNS = (
     r"\([^()]{2,60}[.،/|]\s*[^()]{2,60}\)\s*$",        # (حسام علي. اندبندنت عربية)
     r"\((?:صورة|الصورة|أرشيفية|أرشيف|رويترز|أ ف ب|أ\.ف\.ب|فرانس برس|AFP|Getty|EPA|AP|Reuters)[^()]*\)\s*$",
+    r"صورة من\s*:\s*\S",                             # '…(أرشيف)صورة من: picture-alliance/AA'
 )
 MAX_CAPTION_WORDS = 30
 
@@ -118,7 +131,12 @@ PLACE_NOUNS = ("مقر", "العاصمة", "مدينة", "المدينة", "بل
 DESCRIPTIVE_PARTICIPLES = ("المدعوم", "المدعومة", "مدعوم", "مدعومة", "المدعومين", "المدعومون", "الموالية",
                            "الموالي", "الموالين", "الموالون", "الموالية", "موالية", "الموالي", "المقرب",
                            "المقربة", "المقربين", "المعترف", "المتحالفة", "المتحالف", "المحسوب", "المحسوبة",
-                           "التابع", "التابعة", "التابعين", "التابعون", "تابعة", "تابع")
+                           "التابع", "التابعة", "التابعين", "التابعون", "تابعة", "تابع",
+                           "العضوان", "العضوين", "الأعضاء", "العضو")
+
+# Words that name who leads a party: the person after one describes it, and is not thereby an actor
+# ("حكومة الوفاق برئاسة فايز السراج", "قوات الجيش بقيادة المشير خليفة حفتر").
+LEADER_CUES = ("برئاسة", "بقيادة", "يقودها", "يقوده", "يرأسها", "يرأسه", "التي يرأسها", "الذي يرأسه")
 
 # Words that end a person's title phrase: what follows is the sentence, not a name
 # ("أكد وزير الخارجية المصري أن بلاده…"). Prepositions of titles (لدى، في، إلى، باسم) are not here.

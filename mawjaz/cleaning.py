@@ -106,9 +106,16 @@ def mark_blank_lines(lines):
     return _relabel(lines, lambda line: not line.text, BLANK, "blank")
 
 
+LATIN_LINE_WORDS = 4     # a shorter Latin line may be a name or a code the story quotes on its own line
+
+
 def mark_notices(lines):
-    """Latin-script notices ("Sorry, you need to enable JavaScript…") and CMS field hints."""
+    """Latin-script notices ("Sorry, you need to enable JavaScript…"), CMS field hints, and a Latin-script
+    line that is a title, not a sentence ("Libyen Zusammenstöße zwischen…", a caption's original)."""
     def is_notice(line):
+        if not has_arabic_letters(line.text) and _mostly_latin(line.text) and line.words >= LATIN_LINE_WORDS \
+                and not line.text.rstrip().endswith((".", "!", "?", '"', "”")):
+            return True    # a Latin-script title on an Arabic page (a caption's original); a sentence stays
         return _matches_any(line.text, chrome.NOTICE_PATTERNS) and _mostly_latin(line.text)
     return _relabel(lines, is_notice, DROP, "notice")
 
@@ -133,14 +140,16 @@ def mark_mastheads(lines):
 
 def mark_chrome_lines(lines):
     """Section names, share and follow prompts, "back to top", editor credits, copyright lines, and the
-    counters of a share bar ('0', '330'): a line of digits alone."""
+    counters of a share bar ('0', '330'): a line of digits alone; a masthead clock ('توقيت القاهرة المحلي
+    23:32:18'); skip links ('1. تخطي إلى المحتوى'); a link alone on its line."""
     def is_chrome(line):
         if line.words > chrome.MAX_CHROME_WORDS:
             return False
-        if line.text.strip().isdigit():
+        if line.text.strip().isdigit() or re.match(chrome.LINK_LINE, line.text):
             return True
-        return (is_one_of(line.text, chrome.STANDALONE_CHROME) or starts_with_any(line.text, chrome.CHROME_PREFIXES)
-                or _matches_any(line.text, chrome.COPYRIGHT_PATTERNS))
+        text = re.sub(chrome.MENU_NUMBER, "", line.text)
+        return (is_one_of(text, chrome.STANDALONE_CHROME) or starts_with_any(text, chrome.CHROME_PREFIXES)
+                or _matches_any(text, chrome.COPYRIGHT_PATTERNS) or _matches_any(text, chrome.CLOCK_PATTERNS))
     return _relabel(lines, is_chrome, DROP, "chrome")
 
 

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 from . import boilerplate as patterns
 from .arabic import normalise_for_matching, strip_clitics, tokenise
-from .cleaning import PUBLISHED, SOURCE, TEXT, Line, label_of
-from .dates import day_named_relative_to, find_dates
+from .cleaning import BLANK, PUBLISHED, SOURCE, TEXT, Line, label_of
+from .dates import (day_named_relative_to, find_address_dates, find_dates, find_day_month, named_day,
+                    names_relative_time, with_year)
 from .model import Registries
 
 MAX_TITLE_WORDS = 14
@@ -24,6 +25,9 @@ SENTENCE_ENDS = (".", "!", "؟", "?", "»", "”", '"', ")")
 ELLIPSIS = "…"
 UNTITLED = "بلا عنوان"          # never left empty: an entry needs a title; the maintainer writes one
 _DATELINE = re.compile(r"^(?P<head>[^-–—:]{1,80}?)\s*[-–—:]\s*(?P<rest>\S.*)$")
+# "طرابلس - 12 مايو (وال) - …": a date (and an agency mark) after the place, between two dashes.
+_DATE_AFTER_PLACE = re.compile(r"^(?P<date>\d{1,2}\s+[^\W\d]+(?:\s+[^\W\d]+)?(?:\s+\d{4}\s*م?)?\s*(?:\([^()]{1,20}\))?)"
+                               r"\s*[-–—]\s*(?P<rest>\S.*)$")
 _AGENCY_MARK = re.compile(r"\([^()]{1,20}\)")
 _SENTENCE_END = re.compile(r"(?<=[.!؟?])\s+")
 # Words before a place that say "in", "in the capital", "in the city of".
@@ -38,6 +42,7 @@ class Dateline:
     date: str | None            # ISO
     text: str                   # the dateline as written
     rest: str                   # the lead without its dateline
+    month_day: tuple[int, int] | None = None     # a date written without its year ("12 مايو")
 
 
 def parse_dateline(text: str, places: frozenset[str] = frozenset()) -> Dateline | None:
@@ -45,16 +50,20 @@ def parse_dateline(text: str, places: frozenset[str] = frozenset()) -> Dateline 
     match = _DATELINE.match(text)
     if not match or len(match.group("head").split()) > patterns.MAX_DATELINE_WORDS:
         return None
-    head = match.group("head").strip()
+    head, rest = match.group("head").strip(), match.group("rest")
+    dated = _DATE_AFTER_PLACE.match(rest)
+    if dated and (find_dates(dated.group("date")) or find_day_month(dated.group("date"))):
+        head, rest = f"{head} - {dated.group('date').strip()}", dated.group("rest")
     dates = find_dates(head)
-    place_words = re.split(r"\s*(?:\d|\()", head, maxsplit=1)[0].strip()
+    month_day = None if dates else find_day_month(head)
+    place_words = re.split(r"\s*(?:\d|\()", head, maxsplit=1)[0].strip(" -–—")
     generic = normalise_for_matching(place_words) in {normalise_for_matching(p)
                                                       for p in patterns.GENERIC_DATELINE_PLACES}
-    is_place = normalise_for_matching(place_words) in places or generic or bool(dates) \
+    is_place = normalise_for_matching(place_words) in places or generic or bool(dates or month_day) \
         or bool(_AGENCY_MARK.search(head))
     if not is_place or not place_words or len(place_words.split()) > 3:
         return None
-    return Dateline(None if generic else place_words, dates[0].iso if dates else None, head, match.group("rest"))
+    return Dateline(None if generic else place_words, dates[0].iso if dates else None, head, rest, month_day)
 
 
 def lead_paragraph(paragraphs: tuple[Line, ...], places: frozenset[str]) -> Line | None:
@@ -111,21 +120,114 @@ def _without_dateline(text: str, places: frozenset[str]) -> str:
 # ---------------------------------------------------------------- date
 
 
-def extract_date(lines: tuple[Line, ...], lead: Line | None, places: frozenset[str]) -> tuple[str | None, str | None]:
-    """(date, the basis for it). A publication line, the lead's dateline, or a full date in its first sentence."""
-    for line in lines:
-        if line.kind == PUBLISHED:
-            found = find_dates(line.text)
-            if found:
-                return found[0].iso, f"من سطر النشر: {line.text}"
-    if lead is None:
-        return None, None
-    dateline = parse_dateline(lead.text, places)
+@dataclass(frozen=True)
+class DateEvidence:
+    """Where a story's date may be written: its own lines, the page lines just above it, the whole page."""
+    lines: tuple[Line, ...]                 # the story's lines, headline to last paragraph
+    lead: Line | None
+    places: frozenset[str] = frozenset()
+    head: tuple[Line, ...] = ()             # page lines between the story before (or the top) and this one
+    page: tuple[Line, ...] = ()             # the whole page, for its first story only (a link's date is its own)
+
+    @property
+    def paragraphs(self) -> tuple[Line, ...]:
+        return tuple(line for line in self.lines if line.kind == TEXT)
+
+
+def date_from_publication_line(evidence: DateEvidence):
+    """'نشر في: 2019-05-12 10:30'; a 'آخر تحديث' line only when no line gives the first publication."""
+    lines = [line for line in (*evidence.head, *evidence.lines) if line.kind == PUBLISHED]
+    for line in sorted(lines, key=lambda line: label_of(line.text, patterns.UPDATE_LABELS) is not None):
+        found = find_dates(line.text)
+        if found:
+            return found[0].iso, f"من سطر النشر: {line.text}"
+    return None
+
+
+def date_from_dateline(evidence: DateEvidence):
+    """'نيويورك 24 سبتمبر 2025م(وال)-', and the day its 'أمس الثلاثاء' names."""
+    dateline = parse_dateline(evidence.lead.text, evidence.places) if evidence.lead else None
     if dateline and dateline.date:
-        return _event_day(dateline.date, f"من سطر التاريخ: {dateline.text}", lines)
-    first_sentence = _SENTENCE_END.split(lead.text)[0]
-    found = find_dates(first_sentence)
-    return (found[0].iso, f"من مقدمة الخبر: {found[0].text}") if found else (None, None)
+        return _event_day(dateline.date, f"من سطر التاريخ: {dateline.text}", evidence.lines)
+    return None
+
+
+def date_from_stamp_line(evidence: DateEvidence):
+    """A line holding only a date ('الأحد 12 مايو 2019 - 10:30 ص', '12 مايو 2019 | منذ 3 ساعات') right above
+    the headline or between it and the first paragraph. A 'today' header further up is the day the page was read."""
+    lead = evidence.lead.number if evidence.lead else 0
+    above = [line for line in evidence.head if line.kind != BLANK][-1:]
+    under = [line for line in evidence.lines if line.number < lead]
+    for line in (*above, *under):
+        found = find_dates(line.text) if line.rule == "date-header" else []
+        if found:
+            return found[0].iso, f"من سطر التاريخ فوق الخبر: {line.text}"
+    return None
+
+
+def date_from_lead_sentence(evidence: DateEvidence):
+    """A full date in the lead's first sentence ('أعلنت… في 12 مايو 2019'); later sentences tell of other days."""
+    if evidence.lead is None:
+        return None
+    found = find_dates(_SENTENCE_END.split(evidence.lead.text)[0])
+    return (found[0].iso, f"من مقدمة الخبر: {found[0].text}") if found else None
+
+
+def date_from_dateline_and_page_year(evidence: DateEvidence):
+    """'طرابلس - 12 مايو (وال) -': the day and month of the dateline, the year of a date elsewhere on the page."""
+    dateline = parse_dateline(evidence.lead.text, evidence.places) if evidence.lead else None
+    if not dateline or not dateline.month_day:
+        return None
+    dated = find_address_dates(_joined(evidence.page)) or find_dates(_joined((*evidence.head, *evidence.page)))
+    iso = with_year(dateline.month_day, int(dated[0].iso[:4])) if dated else None
+    if iso is None:
+        return None, f"سطر التاريخ «{dateline.text}» بلا سنة، ولا تاريخ غيره في الصفحة"
+    return iso, f"من سطر التاريخ: {dateline.text}، والسنة من «{dated[0].text}»"
+
+
+def date_from_page_address(evidence: DateEvidence):
+    """'https://example.ly/2019/05/12/…' on the page: the day the site filed its story under."""
+    found = find_address_dates(_joined(evidence.page))
+    return (found[0].iso, f"من رابط الصفحة: {found[0].text}") if found else None
+
+
+def no_date_but_a_day(evidence: DateEvidence):
+    """Only 'الإثنين', 'اليوم' or 'منذ 3 ساعات': the story stays a draft and its note says so."""
+    for line in evidence.paragraphs[:EVENT_DAY_PARAGRAPHS]:
+        day = named_day(line.text)
+        if day:
+            return None, f"الخبر لا يذكر إلا «{day}» بلا تاريخ"
+    stamps = [line for line in (*evidence.head, *evidence.lines) if names_relative_time(line.text)]
+    if stamps:
+        return None, f"الصفحة لا تذكر إلا «{stamps[0].text}» بلا تاريخ"
+    return None
+
+
+# The rules, in order: the story's own publication date first, the dates of what it tells of last.
+STORY_DATE_RULES = (
+    ("publication-line", date_from_publication_line),
+    ("dateline", date_from_dateline),
+    ("stamp-line", date_from_stamp_line),
+    ("lead-sentence", date_from_lead_sentence),
+    ("dateline-and-page-year", date_from_dateline_and_page_year),
+    ("page-address", date_from_page_address),
+    ("only-a-day", no_date_but_a_day),
+)
+
+
+def extract_date(lines: tuple[Line, ...], lead: Line | None, places: frozenset[str], head: tuple[Line, ...] = (),
+                 page: tuple[Line, ...] = (), rules=STORY_DATE_RULES) -> tuple[str | None, str | None]:
+    """(date, the basis for it, or why there is none): the first rule that finds one."""
+    evidence = DateEvidence(lines, lead, places, head, page)
+    for _name, rule in rules:
+        found = rule(evidence)
+        if found:
+            return found
+    return None, None
+
+
+def _joined(lines) -> str:
+    return "\n".join(line.text for line in lines)
 
 
 def _event_day(report_date: str, basis: str, lines: tuple[Line, ...]) -> tuple[str, str]:

@@ -62,9 +62,14 @@ def ingest_seeds(seeds_dir: Path, registries: Registries, existing: list[Entry],
     for done, path in enumerate(seeds, 1):
         text = read_seed(path, problems, seeds_dir)
         page = clean_lines(text) if text is not None else ()
-        for story_lines in split_page(page, context):
+        stories = split_page(page, context)
+        if text is not None and not stories:
+            report_no_story(path, text, problems)
+        previous_end = 0
+        for story_lines in stories:
             found += 1
-            story, tags = read_story(path.name, story_lines, page, context)
+            story, tags = read_story(path.name, story_lines, page, context, previous_end)
+            previous_end = story_lines.last_line
             verdict = curated.judge(story.raw, body_markdown(story.paragraphs))
             if verdict.status == CHANGED:
                 changed += 1
@@ -79,13 +84,23 @@ def ingest_seeds(seeds_dir: Path, registries: Registries, existing: list[Entry],
     return IngestResult(len(seeds), found, tuple(new), changed, tuple(proposal_lines))
 
 
+def report_no_story(path: Path, text: str, problems: Problems) -> None:
+    if not text.strip():
+        problems.warning(path, None, "seed is empty", "paste the article's text into it, or remove the file")
+    else:
+        problems.warning(path, None, "no story found: the page holds only its furniture (menus, share bars, "
+                         "related links) or headlines without text",
+                         "check that the seed holds the article's text; remove the file if it does not")
+
+
 def todays_entries(path: Path, seeds_dir: Path, context: Context, problems: Problems) -> list[Entry]:
     """What ingest makes today of each story in one seed, ids not allotted: refresh compares with it."""
     text = read_seed(path, problems, seeds_dir)
     page = clean_lines(text) if text is not None else ()
-    made = []
+    made, previous_end = [], 0
     for story_lines in split_page(page, context):
-        story, tags = read_story(path.name, story_lines, page, context)
+        story, tags = read_story(path.name, story_lines, page, context, previous_end)   # as ingest reads it
+        previous_end = story_lines.last_line
         made.append(make_entry(story, tags, set(), context.default_status, find_statements(story, context)))
     return made
 
@@ -104,11 +119,14 @@ def split_page(page: tuple[Line, ...], context: Context) -> list[StoryLines]:
     return split_stories(page, actors_in, place_names)
 
 
-def read_story(seed: str, story_lines: StoryLines, page: tuple[Line, ...], context: Context) -> tuple[Story, Tags]:
+def read_story(seed: str, story_lines: StoryLines, page: tuple[Line, ...], context: Context,
+               previous_end: int = 0) -> tuple[Story, Tags]:
+    """One story; `previous_end` is the last line of the story before it on the page (0 for the first)."""
     place_names = frozenset(" ".join(key) for key in context.places)
     lead = lead_paragraph(story_lines.paragraphs, place_names)
     title = extract_title(story_lines.headline, lead, place_names)
-    date, date_note = extract_date(story_lines.lines, lead, place_names)
+    head = tuple(line for line in page if previous_end < line.number < story_lines.first_line)
+    date, date_note = extract_date(story_lines.lines, lead, place_names, head, page if previous_end == 0 else ())
     raw_lines = tuple(line.raw for line in story_lines.lines)
     raw = RawStory(seed, story_lines.first_line, story_lines.last_line, raw_lines,
                    hashlib.sha256("\n".join(raw_lines).encode("utf-8")).hexdigest())

@@ -1,11 +1,12 @@
 """Read one seed file as text, or refuse it with a message that names the file and says what to do.
 
 Seeds come from scrapers and from people saving pages by hand, so they arrive as UTF-8 with or
-without a byte order mark, with Windows line ends, now and then in the Windows Arabic code page,
-and sometimes as something that is not text at all.
+without a byte order mark, with Windows line ends, now and then in the Windows Arabic code page or
+in UTF-16 with its byte order mark, and sometimes as something that is not text at all.
 """
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 
 from .arabic import has_arabic_letters
@@ -41,6 +42,8 @@ def read_seed(path: Path, problems: Problems, seeds_dir: Path | None = None) -> 
 
 
 def decode_seed(path: Path, raw: bytes, problems: Problems) -> str | None:
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):   # Windows' "Unicode": NUL bytes, but text
+        return decode_utf16(path, raw, problems)
     if looks_binary(raw):
         problems.error(path, None, "not a text file",
                        "seeds are scraped articles saved as UTF-8 text; remove this file from the seeds folder")
@@ -57,6 +60,17 @@ def decode_seed(path: Path, raw: bytes, problems: Problems) -> str | None:
         problems.warning(path, None, "seed is in the Windows-1256 (Arabic) encoding, not UTF-8; it was read "
                          "as Windows-1256", f"{REPLACE_HINT}, so every tool reads it the same way")
         return text
+
+
+def decode_utf16(path: Path, raw: bytes, problems: Problems) -> str | None:
+    try:
+        text = raw.decode("utf-16")
+    except UnicodeDecodeError as error:
+        problems.error(path, None, f"seed starts like UTF-16 text but byte {error.start} is not", REPLACE_HINT)
+        return None
+    problems.warning(path, None, "seed is in UTF-16 (saved as 'Unicode'), not UTF-8; it was read as UTF-16",
+                     f"{REPLACE_HINT}, so every tool reads it the same way")
+    return text
 
 
 def looks_binary(raw: bytes) -> bool:

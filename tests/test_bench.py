@@ -106,3 +106,22 @@ def test_hugo_baseline_project_builds_rtl_arabic_entry_and_term_pages(corpus, tm
     assert '<html lang="ar" dir="rtl">' in page and "data-pagefind-body" in page
     assert len(list((tmp_path / "public" / "actors").glob("*/index.html"))) > 10
     assert len(list((tmp_path / "public" / "themes").glob("*/index.html"))) >= 10
+
+
+def test_the_report_ends_with_one_closing_line_per_size_with_both_ratios():
+    from bench.report import SizeResult, format_report
+    from bench.scenarios import BaselineRound, MawjazRound
+
+    def run(seconds, cpu=None):
+        return Run(seconds=seconds, peak_mb=100.0, returncode=0, output="",
+                   cpu_seconds=cpu if cpu is not None else seconds)
+    results = []
+    for size, full in ((10_000, 30.0), (1_000, 4.0)):
+        result = SizeResult(size, load=[1.0])
+        result.mawjaz.append(MawjazRound(full=run(full, full * 1.5), noop=run(0.5), edit=run(2.0), add=run(2.5)))
+        result.baseline.append(BaselineRound(hugo=run(full / 2, full / 2), pagefind=run(full / 2, full)))
+        results.append(result)
+    last_lines = format_report(results, [], 0).splitlines()[-2:]
+    assert last_lines == [
+        "bench N=1000: full 4.0 s, noop 0.50 s, edit 2.00 s, peak 100 MB; baseline 4.0 s; ratio 1.00; cpu ratio 1.00",
+        "bench N=10000: full 30.0 s, noop 0.50 s, edit 2.00 s, peak 100 MB; baseline 30.0 s; ratio 1.00; cpu ratio 1.00"]

@@ -89,7 +89,7 @@ def test_yesterday_counts_only_when_its_weekday_agrees_with_the_report_date():
 
 def test_bare_weekday_gives_no_date():
     story, lead, names, _ = read("000_757ce41b5e3eb3a1.txt", 0)
-    assert extract_date(story.lines, lead, names) == (None, None)
+    assert extract_date(story.lines, lead, names) == (None, "الخبر لا يذكر إلا «الإثنين» بلا تاريخ")
 
 
 @pytest.mark.parametrize("seed, index, place", [

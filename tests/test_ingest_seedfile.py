@@ -23,6 +23,15 @@ def test_utf8_seed_loses_its_byte_order_mark_and_windows_line_ends(tmp_path):
     assert text == ARABIC and messages == []
 
 
+def test_utf16_seed_with_its_byte_order_mark_is_read_with_a_warning_to_resave_it(tmp_path):
+    for encoding in ("utf-16", "utf-16-be"):
+        raw = ("\ufeff" + ARABIC).encode(encoding) if encoding.endswith("be") else ARABIC.encode(encoding)
+        text, messages = read(tmp_path, "a.txt", raw)
+        assert text == ARABIC
+        assert messages == ["seeds/a.txt: warning: seed is in UTF-16 (saved as 'Unicode'), not UTF-8; it was read "
+                            "as UTF-16 — open it in a text editor and save it as UTF-8, so every tool reads it the same way"]
+
+
 def test_windows_1256_seed_is_read_with_a_warning_to_resave_it(tmp_path):
     text, messages = read(tmp_path, "a.txt", ARABIC.encode("cp1256"))
     assert text == ARABIC
@@ -72,3 +81,13 @@ def test_symlink_inside_the_seeds_folder_is_read(tmp_path):
     os.symlink(seeds / "real.txt", seeds / "link.txt")
     problems = Problems(root=tmp_path)
     assert read_seed(seeds / "link.txt", problems) == ARABIC and problems.items == []
+
+
+def test_a_seed_that_is_only_page_furniture_is_a_named_warning_not_a_silence(tmp_path):
+    from ingest_helpers import ingest
+    (tmp_path / "menu.txt").write_text("الرئيسية\nشارك\nجميع الحقوق محفوظة © 2024\n", encoding="utf-8")
+    result, problems = ingest(tmp_path, root=tmp_path)
+    assert result.new_entries == ()
+    assert [str(p) for p in problems.sorted()] == [
+        "menu.txt: warning: no story found: the page holds only its furniture (menus, share bars, related links) "
+        "or headlines without text — check that the seed holds the article's text; remove the file if it does not"]

@@ -96,6 +96,11 @@ def test_the_same_unnamed_official_later_in_the_story_does_not_bring_in_the_stat
     assert tags.actors == ()
 
 
+def test_a_state_named_after_its_officials_title_does_not_count_beside_the_official():
+    tags = tag("التقى المبعوث سفير إيطاليا لدى ليبيا فلان علاني.", "وبحث السفير مع فايز السراج الحوار.")
+    assert tags.actors == ("fayez-al-sarraj",)
+
+
 def test_a_state_named_by_an_unnamed_official_still_acts():
     assert tag("أكد وزير الخارجية المصري أن بلاده تدعم الحوار.").actors == ("egypt",)
 
@@ -125,6 +130,16 @@ def test_a_state_inside_an_outlets_name_only_relays_the_news():
 def test_a_state_or_body_that_only_describes_who_backs_a_party_is_not_an_actor():
     assert tag("وتشن القوات الموالية لحفتر المدعوم من مصر وروسيا هجوما.").actors == ("khalifa-haftar",)
     assert tag("قالت لجنة مدعومة من الأمم المتحدة إنها فتحت الطريق.").actors == ()
+
+
+def test_a_person_named_only_as_the_leader_of_a_party_is_not_an_actor_there():
+    assert tag("وقعت الحكومة برئاسة فايز السراج الاتفاق مع أنقرة.").actors == ()
+    assert tag("في إشارة إلى قوات الجيش بقيادة المشير، خليفة حفتر.").actors == ()
+    assert tag("وقال فايز السراج إن الاتفاق نافذ.").actors == ("fayez-al-sarraj",)
+
+
+def test_a_body_named_only_as_what_its_members_belong_to_is_not_an_actor():
+    assert tag("والبلدان العضوان في حلف شمال الأطلسي على خلاف.").actors == ()
 
 
 def test_an_officials_title_adjective_does_not_bring_in_the_state_when_the_official_counts():
