@@ -71,7 +71,7 @@ NAMES_LIKE_COMMON_WORDS = ("علي", "عليّ", "الله")
 
 # Verbs that follow a title in headlines ("النائب العام يحدد …") or open the sentence before a name set
 # off by commas ("من جانبه، أوضح فلان الفلاني، عضو …"): never a name. Present tense as stems after its
-# prefix (يـ and تـ are added), past tense as written (the feminine تـ ending is added).
+# prefix (يـ، تـ and the future's سيـ، ستـ are added), past tense as written (the feminine تـ is added).
 PRESENT_STEMS = (
     "عد", "عتبر", "حدد", "أمر", "بحث", "لتقي", "ستقبل", "ؤكد", "دعو", "علن", "شيد", "ناقش", "جتمع", "زور",
     "صل", "رحب", "عقد", "طالب", "شدد", "قول", "رى", "عتزم", "واصل", "بدأ", "ستعد", "سعى", "ترأس", "شارك",

@@ -63,7 +63,7 @@ class Rules:
 
 
 def _verbs() -> frozenset:
-    present = [prefix + stem for stem in phrases.PRESENT_STEMS for prefix in "يت"]
+    present = [prefix + stem for stem in phrases.PRESENT_STEMS for prefix in ("ي", "ت", "سي", "ست")]
     past = [verb + ending for verb in phrases.PAST_VERBS for ending in ("", "ت")]
     return _words(present + past)
 
@@ -216,7 +216,9 @@ def _later_name_word(rules: Rules, token: str, last: bool) -> bool:
         return last
     if token.startswith(ARTICLE):   # a family name: a nisba (الفلاني) anywhere, another (الكاسح) before a stop
         return token.endswith(NISBA_ENDING) or last
-    return not token.startswith(("لل", "بال", "فال", "كال"))
+    if token[:1] == "ل":            # "لمحاولة", "لبحث": a preposition and a word; جان لوك is listed
+        return token in rules.first_names
+    return not token.startswith(("بال", "فال", "كال"))
 
 
 def _name_before(rules: Rules, text: str, spans, title: int, covered: dict) -> str | None:
@@ -246,7 +248,7 @@ def _bodies(rules: Rules, text: str, spans, covered: dict) -> list[ProposedActor
             continue
         end = head + 1
         while end < len(spans) and end - head < MAX_BODY_WORDS and not _stop_between(text, spans, end) \
-                and end not in covered and _body_word(rules, spans, end):
+                and end not in covered and _body_word(rules, text, spans, end):
             end += 1
         ends_cleanly = end == len(spans) or _stop_between(text, spans, end) or spans[end][0] in rules.body_ends
         if end - head >= 2 and ends_cleanly and end not in covered:
@@ -254,7 +256,7 @@ def _bodies(rules: Rules, text: str, spans, covered: dict) -> list[ProposedActor
     return found
 
 
-def _body_word(rules: Rules, spans, position: int) -> bool:
+def _body_word(rules: Rules, text: str, spans, position: int) -> bool:
     """A word of a body's name: with the article, an office noun, or 'ل' + a noun before one with the
     article ("اللجنة الوطنية لحقوق الإنسان")."""
     token = spans[position][0]
@@ -263,8 +265,9 @@ def _body_word(rules: Rules, spans, position: int) -> bool:
     stems = _stems(token)
     if any(stem.startswith(ARTICLE) for stem in stems) or token in rules.title_nouns:
         return True
-    following = spans[position + 1][0] if position + 1 < len(spans) else ""
-    return token[:1] == "ل" and len(token) > 3 and following.startswith(ARTICLE)
+    if position + 1 == len(spans) or _stop_between(text, spans, position + 1):   # 'لعملية "…"': not sure
+        return False
+    return token[:1] == "ل" and len(token) > 3 and spans[position + 1][0].startswith(ARTICLE)
 
 
 # ---------------------------------------------------------------- the message

@@ -85,6 +85,8 @@ def test_words_after_a_title_that_are_not_a_name_are_not_proposed():
     assert propose("وأثنت الرئاسة على التدريب المشترك والمساعدة الفنية، وذلك بغية تعزيز التكامل.") == []
     assert propose("وجهود المبعوث الخاص للأمم المتحدة لبناء توافق في الآراء.") == []
     assert propose("افتتحه الدكتور سمير حامد أمين لجنة الإدارة.") == [person("سمير حامد", "الدكتور")]
+    assert propose("وأكدت الوزارة أن السفير سيقدم أوراق اعتماده غدا.") == []
+    assert propose("بينما نفى مبعوث المنظمة إلى ليبيا تعرضه لمحاولة اغتيال.") == []
 
 
 def test_a_name_of_five_words_is_not_trusted():
@@ -123,6 +125,7 @@ def test_a_body_is_proposed_only_when_its_name_ends_cleanly():
     assert propose("أعلنت وزارة الصحة بحكومة الوحدة عن حملة.") == []
     assert propose("قالت الهيئة إن العمل مستمر.") == []
     assert propose("أعلنت منظمة أطباء الصحراء أن") == []
+    assert propose('وقال المركز الإعلامي لعملية "الفجر الجديد" إن القوات تقدمت.') == []
 
 
 def test_a_body_the_registry_knows_is_not_proposed():
