@@ -41,8 +41,10 @@ COPYRIGHT_PATTERNS = (r"©", r"\(c\) ?\d{4}", r"جميع الحقوق محفوظ
 # A link alone on its line ("https://p.dw.com/p/3H9ys"): the page's short address or a share link.
 LINK_LINE = r"^\s*(https?://|www\.)\S+\s*$"
 
-# A masthead clock: "توقيت القاهرة المحلي 23:32:18", a time of day alone on its line.
-CLOCK_PATTERNS = (r"^توقيت\b.*\d{1,2}:\d{2}", r"^\W*\d{1,2}:\d{2}(:\d{2})?\W*$")
+# A masthead clock: "توقيت القاهرة المحلي 23:32:18", a time of day alone on its line, today's date
+# "بتوقيت" a city (the day the page was read, not the story's).
+CLOCK_PATTERNS = (r"^توقيت\b.*\d{1,2}:\d{2}", r"^\W*\d{1,2}:\d{2}(:\d{2})?\W*$",
+                  r"\d{1,4}[/-]\d{1,2}[/-]\d{2,4}\s*بتوقيت")   # 'الأحد: 19/01/2025 بتوقيت القدس': the reader's day
 
 # The page header: short lines before the headline (a site name, a section, an editor's name).
 MAX_MASTHEAD_WORDS = 4
@@ -163,3 +165,28 @@ NOT_NAME_WORDS = (
     "أجرى", "أجرت", "التقى", "التقت", "بحث", "بحثت", "استقبل", "استقبلت", "أكد", "أكدت", "قال",
     "قالت", "أعلن", "أعلنت", "دعا", "دعت", "زار", "زارت", "وصل", "وصلت", "رحب", "رحبت", "شدد", "شددت",
 )
+
+# Sources: the words before an outlet or agency that say the news came from it ("نقلا عن وكالة…",
+# "بحسب ما أوردت قناة…", "في تصريح لقناة…"). An outlet counts after one of these only when its name
+# (from sources.yaml), an outlet word or a «quoted name» follows at once.
+SOURCE_CUES = (
+    "نقلا عن", "نقلاً عن", "بحسب ما أوردت", "بحسب ما أورده", "بحسب ما أوردته", "بحسب ما ذكرت", "بحسب ما ذكرته",
+    "بحسب ما نقلت", "بحسب ما نقلته", "بحسب ما أفادت", "بحسب ما نشرت", "بحسب ما نشرته", "حسبما أفادت",
+    "حسبما ذكرت", "حسبما أوردت", "حسبما نقلت", "حسب ما أوردت", "حسب ما ذكرت", "حسب ما نقلت", "وفقا لما ذكرته",
+    "وفقا لما أوردته", "وفقا لما نشرته", "وفق ما أوردت", "وفق ما ذكرت", "ونقلته", "نقلته", "ونقلت", "أوردت",
+    "وأوردت", "ذكرت", "وذكرت", "أفادت", "وأفادت", "بحسب", "حسب", "وفقا", "وفقاً", "وفق", "في تصريح",
+    "في تصريحات", "في تصريح خاص", "في تصريحات خاصة", "في حديث", "في حديث خاص", "في مقابلة مع", "في لقاء مع",
+    "مصدر مسؤول", "مصادر", "قال", "وقال", "قالت", "وقالت", "أكد", "وأكد", "أكدت", "وأكدت", "أعلن", "وأعلن",
+)
+# Words that open an outlet's name: "قناة تبادل", "وكالة نوفا الإيطالية للأنباء", "بوابة أخبار اليوم".
+OUTLET_WORDS = ("وكالة", "قناة", "صحيفة", "جريدة", "موقع", "بوابة", "إذاعة", "شبكة", "مجلة", "تلفزيون",
+                "فضائية", "وكالات")
+# An outlet's name ends before one of these ("نقلا عن وكالة نوفا أن…"), at a comma or full stop, or
+# after MAX_OUTLET_WORDS words.
+OUTLET_NAME_ENDS = ("أن", "إن", "عن", "التي", "الذي", "في", "من", "على", "إلى", "مع", "قوله", "قولها", "أمس",
+                    "اليوم", "يوم", "مساء", "صباح", "حول", "بشأن", "بأن", "ان", "خلال", "و")
+MAX_OUTLET_WORDS = 5
+# A quotation longer than this many words is someone's words, not the story's credit line.
+MAX_QUOTED_CREDIT_WORDS = 4
+# The first paragraphs, where a story says where its news came from.
+SOURCE_CUE_PARAGRAPHS = 2

@@ -16,6 +16,7 @@ from .arabic import clean_for_display, has_arabic_letters, normalise_for_matchin
 from .dates import is_date_line
 
 MAX_DATE_HEADER_WORDS = 14
+LABEL_MARKS = ":：/|"
 TEXT, BLANK, DROP, SOURCE, PUBLISHED, END, BREAK = (
     "text", "blank", "boilerplate", "source", "published", "end", "read-also")
 
@@ -59,13 +60,15 @@ def is_one_of(text: str, phrases: tuple[str, ...]) -> bool:
 
 
 def label_of(text: str, labels: tuple[str, ...]) -> str | None:
-    """The rest of the line when it starts with one of the labels followed by ':' or nothing, else None."""
+    """The rest of the line when it starts with one of the labels followed by ':' (or '/', '|': 'مصدر الخبر /
+    قناة…') or nothing, else None."""
     folded = normalise_for_matching(text)
     for label in _normalised(labels):
         if folded.startswith(label):
             rest = folded[len(label):].strip()
-            if not rest or rest[0] in ":：":
-                return text.split(":", 1)[1].strip() if ":" in text else ""
+            if not rest or rest[0] in LABEL_MARKS:
+                mark_at = [text.find(mark) for mark in LABEL_MARKS if mark in text]
+                return text[min(mark_at) + 1:].strip() if mark_at else ""
     return None
 
 

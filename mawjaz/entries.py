@@ -40,7 +40,9 @@ ENTRY_FIELDS = {
     "date_note": Field(TEXT, nullable=True),
 }
 # Front matter keys owned by later stages; kept as they are, in Entry.extra.
-EXTRA_FIELDS = ("statements", "same_event", "not_same_event")
+EXTRA_FIELDS = ("proposed_source", "statements", "same_event", "not_same_event")
+# An outlet the text names and sources.yaml lacks, as written, until a maintainer adds it and sets `source`.
+PROPOSED_SOURCE_FIELDS = {"name": Field(TEXT, required=True)}
 STATEMENT_KINDS = ("quote", "reported")
 STATEMENT_FIELDS = {"actor": Field(TEXT, nullable=True), "text": Field(TEXT, required=True),
                     "kind": Field(TEXT, required=True, choices=STATEMENT_KINDS)}
@@ -172,6 +174,7 @@ def _check_front_matter(path: Path, data, problems: Problems) -> tuple[dict, dic
     values["seed_lines"] = _check_seed_lines(path, values.get("seed_lines"), line_of, problems)
     values["ingested"] = _check_ingested(path, ingested, line_of, problems)
     _check_extra_shapes(path, extra, line_of, problems)
+    _check_proposed_source(path, extra, values, line_of, problems)
     if values.get("status") == "published" and values["date"] is None and before == len(problems.errors()):
         problems.error(path, line_of("date"), "a published entry needs a date",
                        "write the date (YYYY, YYYY-MM or YYYY-MM-DD), or set 'status: draft'")
@@ -282,6 +285,19 @@ def _check_extra_shapes(path: Path, extra: dict, line_of, problems: Problems) ->
     for key in EVENT_LINKS:
         if key in extra and extra[key] is not None:
             check_value(extra[key], Field(TEXT_LIST), path, problems, key, line_of(key))
+
+
+def _check_proposed_source(path: Path, extra: dict, values: dict, line_of, problems: Problems) -> None:
+    """proposed_source: {name: …}, and only while `source` is null."""
+    proposed = extra.get("proposed_source")
+    if proposed is None:
+        return
+    check_mapping(proposed, PROPOSED_SOURCE_FIELDS, path, problems, where="proposed_source",
+                  line=line_of("proposed_source"))
+    if values.get("source") is not None:
+        problems.error(path, line_of("proposed_source"),
+                       f"'proposed_source' is written beside 'source: {values['source']}'",
+                       "a proposal stands in for a source the registry lacks: delete it once 'source' is set")
 
 
 def _check_statement_actors(path: Path, extra: dict, registries: Registries, problems: Problems) -> None:

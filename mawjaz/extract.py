@@ -1,9 +1,9 @@
-"""A story's fields from its cleaned lines: title, date, place, source, summary. Pure functions.
+"""A story's fields from its cleaned lines: title, date, place, summary. Pure functions (its source: sources.py).
 
-Each field is read from where news pages put it: the date and place from the dateline at the head
-of the lead ("نيويورك 24 سبتمبر 2025م(وال)-"), the place also from the meeting place in the lead
-("في واشنطن", "بالعاصمة الفرنسية باريس"), the source from the registry's signatures in the story
-and in the page around it.
+Each field is read from where news pages put it: the date from a publication line, the dateline at
+the head of the lead ("نيويورك 24 سبتمبر 2025م(وال)-"), a stamp line by the headline or the page's
+address (STORY_DATE_RULES, in order); the place from the dateline and the meeting place in the lead
+("في واشنطن", "بالعاصمة الفرنسية باريس").
 """
 from __future__ import annotations
 
@@ -12,10 +12,9 @@ from dataclasses import dataclass
 
 from . import boilerplate as patterns
 from .arabic import normalise_for_matching, strip_clitics, tokenise
-from .cleaning import BLANK, PUBLISHED, SOURCE, TEXT, Line, label_of
+from .cleaning import BLANK, PUBLISHED, TEXT, Line, label_of
 from .dates import (day_named_relative_to, find_address_dates, find_dates, find_day_month, named_day,
                     names_relative_time, with_year)
-from .model import Registries
 
 MAX_TITLE_WORDS = 14
 MIN_TITLE_WORDS = 8
@@ -276,63 +275,3 @@ def _has_place_cue(tokens: list[str], position: int, had_clitic: bool) -> bool:
     before = tokens[max(0, position - 2):position]
     return bool(before) and (before[-1] in PLACE_CUES or (len(before) == 2 and before[0] in PLACE_CUES
                                                           and before[1].startswith("ال")))
-
-
-# ---------------------------------------------------------------- source
-
-
-@dataclass(frozen=True)
-class SourceMatcher:
-    """The registry's signatures, normalised: the leftmost one found in a text (then the longest) wins."""
-    signatures: tuple[tuple[str, str], ...]            # (normalised signature, source id), longest first
-    signatures_and_names: tuple[tuple[str, str], ...]
-
-
-def build_source_matcher(registries: Registries) -> SourceMatcher:
-    signatures, names = {}, {}
-    for source in registries.sources:
-        for signature in source.signatures:
-            signatures.setdefault(normalise_for_matching(signature), source.id)
-        names.setdefault(normalise_for_matching(source.name), source.id)
-    both = {**names, **signatures}
-    return SourceMatcher(_longest_first(signatures), _longest_first(both))
-
-
-def _longest_first(owner: dict[str, str]) -> tuple[tuple[str, str], ...]:
-    return tuple(sorted(((p, i) for p, i in owner.items() if p), key=lambda item: (-len(item[0]), item[0])))
-
-
-def _find_phrase(text: str, phrase: str) -> int:
-    """Where the phrase first stands as whole words ('الوسط' is not in 'الأوسط'), or -1."""
-    start = text.find(phrase)
-    while start != -1:
-        end = start + len(phrase)
-        if (not phrase[0].isalnum() or start == 0 or not text[start - 1].isalnum()) and \
-                (not phrase[-1].isalnum() or end == len(text) or not text[end].isalnum()):
-            return start
-        start = text.find(phrase, start + 1)
-    return -1
-
-
-def extract_source(story_lines: tuple[Line, ...], page_lines: tuple[Line, ...], matcher: SourceMatcher) -> str | None:
-    """The outlet named in the story's 'المصدر:' line, else a signature in the story, else in the page."""
-    for line in story_lines:
-        if line.kind == SOURCE:
-            found = _source_in(label_of(line.text, patterns.SOURCE_LABELS) or "", matcher.signatures_and_names)
-            if found:
-                return found
-    for lines in (story_lines, page_lines):
-        found = _source_in(" \n ".join(line.text for line in lines), matcher.signatures)
-        if found:
-            return found
-    return None
-
-
-def _source_in(text: str, signatures: tuple[tuple[str, str], ...]) -> str | None:
-    folded = normalise_for_matching(text)
-    best = None
-    for phrase, source_id in signatures:
-        position = _find_phrase(folded, phrase)
-        if position != -1 and (best is None or position < best[0]):
-            best = (position, source_id)
-    return best[1] if best else None

@@ -18,6 +18,7 @@ from . import boilerplate as patterns
 from .actor_policy import apply_actor_policy
 from .arabic import ARTICLE, MIN_STEM_LETTERS, normalise_for_matching, strip_clitics, tokenise, tokenise_with_spans
 from .model import Evidence, Registries, Tags
+from .dates import MONTH_NAMES
 from .name_shapes import name_like, punctuation_between
 
 FULL, SHORT, ADJECTIVE, TERM, HINT = "full", "short", "adjective", "term", "hint"
@@ -32,6 +33,9 @@ _BACKGROUND_OPENERS = tuple(tuple(tokenise(p)) for p in patterns.BACKGROUND_OPEN
 _BACKGROUND_WORDS = frozenset(token for w in patterns.BACKGROUND_WORDS for token in tokenise(w)
                               if len(tokenise(w)) == 1)
 _BACKGROUND_YEAR_CUES = frozenset(normalise_for_matching(w) for w in patterns.BACKGROUND_YEAR_CUES)
+MONTH_WORDS = tuple(name for names in MONTH_NAMES.values() for name in names if " " not in name)
+_PAST_MARKERS = frozenset(normalise_for_matching(w) for w in ("الماضي", "الماضية", "المنصرم", "المنصرمة"))
+_PAST_UNITS = frozenset(normalise_for_matching(w) for w in (*MONTH_WORDS, "العام", "السنة", "الشهر", "عام", "سنة"))
 DATE_SPAN = 3                  # 'في 31 مارس 2020': the year up to three words after its cue
 TITLE_WINDOW = 3               # 'الخاصة للأمين العام للأمم المتحدة': the office is up to 3 words after 'الخاصة'
 
@@ -252,7 +256,11 @@ def _turns_to_the_past(tokens: list[str]) -> bool:
 
 
 def _names_an_earlier_date(tokens: list[str], year: int | None) -> bool:
-    """'في 2011', 'منذ عام 2014', 'في 31 مارس 2020': a cue, then a year within DATE_SPAN words."""
+    """'في 2011', 'منذ عام 2014', 'في 31 مارس 2020': a cue, then a year within DATE_SPAN words; or a
+    month or year gone by ('في 27 نوفمبر الماضي', 'العام الماضي'). A weekday gone by ('الأربعاء الماضي')
+    is often the story's own day, and does not count."""
+    if any(token in _PAST_MARKERS and tokens[i - 1] in _PAST_UNITS for i, token in enumerate(tokens) if i):
+        return True
     return any(_earlier_year(later, year) for i, token in enumerate(tokens) if token in _BACKGROUND_YEAR_CUES
                for later in tokens[i + 1:i + 1 + DATE_SPAN])
 

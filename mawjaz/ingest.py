@@ -17,12 +17,12 @@ from .arabic import tokenise, tokenise_with_spans
 from .cleaning import Line, clean_lines
 from .curation import CHANGED, KNOWN, Curated
 from .errors import Problems
-from .extract import (SourceMatcher, build_source_matcher, extract_date, extract_place, extract_source,
-                      extract_summary, extract_title, lead_paragraph)
+from .extract import extract_date, extract_place, extract_summary, extract_title, lead_paragraph
 from .gazetteer import Gazetteer, actors_named, build_gazetteer, find_matches, named_actors, tag_story
 from .model import Entry, RawStory, Registries, Story, Tags
 from .proposals import Rules, build_rules, find_proposals, report_proposal
 from .seedfile import read_seed
+from .sources import SourceMatcher, build_source_matcher, extract_source
 from .statements import Mention, extract_statements
 from .stories import StoryLines, split_stories
 
@@ -127,13 +127,13 @@ def read_story(seed: str, story_lines: StoryLines, page: tuple[Line, ...], conte
     title = extract_title(story_lines.headline, lead, place_names)
     head = tuple(line for line in page if previous_end < line.number < story_lines.first_line)
     date, date_note = extract_date(story_lines.lines, lead, place_names, head, page if previous_end == 0 else ())
+    source = extract_source(story_lines.lines, page, context.sources, place_names)
     raw_lines = tuple(line.raw for line in story_lines.lines)
     raw = RawStory(seed, story_lines.first_line, story_lines.last_line, raw_lines,
                    hashlib.sha256("\n".join(raw_lines).encode("utf-8")).hexdigest())
     story = Story(raw=raw, title=title, paragraphs=tuple(p.text for p in story_lines.paragraphs), date=date,
                   date_note=date_note, place=extract_place(story_lines.paragraphs, lead, context.places),
-                  source=extract_source(story_lines.lines, page, context.sources),
-                  summary=extract_summary(lead, place_names))
+                  source=source.id, summary=extract_summary(lead, place_names), proposed_source=source.proposed)
     # A title made from the lead repeats the lead's words (cut short): only a real headline is tagged.
     headline = story_lines.headline.text if story_lines.headline else ""
     year = int(date[:4]) if date else None
@@ -151,7 +151,14 @@ def make_entry(story: Story, tags: Tags, taken_ids: set, default_status: str, st
                  body=body_markdown(story.paragraphs), seed=story.raw.seed,
                  seed_lines=(story.raw.first_line, story.raw.last_line), story_sha256=story.raw.sha256,
                  date_note=story.date_note, evidence=tags.evidence, proposed_actors=tags.proposals,
-                 extra=(("statements", [s.as_front_matter() for s in statements]),) if statements else ())
+                 extra=entry_extras(story, statements))
+
+
+def entry_extras(story: Story, statements: tuple) -> tuple:
+    """The front matter keys of later stages, in the order the loader keeps them (sorted)."""
+    extras = {"statements": [s.as_front_matter() for s in statements] if statements else None,
+              "proposed_source": {"name": story.proposed_source} if story.proposed_source else None}
+    return tuple(sorted((key, value) for key, value in extras.items() if value is not None))
 
 
 def find_statements(story: Story, context: Context) -> tuple:

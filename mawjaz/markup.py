@@ -92,9 +92,10 @@ def plain_text(markdown: MarkdownIt, text: str) -> str:
     return _read_markdown(markdown, text)[1]
 
 
+MARKDOWN_CACHE_SIZE = 1 << 13   # a body and a summary per entry: room for a few thousand entries' texts
 # An entry page needs its body as HTML and as plain words, the search index as words, and the feeds as
 # HTML in every feed the entry is in: one parse serves them all. Parsing is most of markdown-it's time.
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=MARKDOWN_CACHE_SIZE)
 def _read_markdown(markdown: MarkdownIt, text: str) -> tuple[str, str]:
     tokens = markdown.parse(text)
     words = []

@@ -28,6 +28,7 @@ class Story:
     place: str | None
     source: str | None          # id in sources.yaml
     summary: str
+    proposed_source: str | None = None   # the outlet as written, when sources.yaml lacks it
 
 
 @dataclass(frozen=True)

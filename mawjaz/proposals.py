@@ -38,6 +38,7 @@ MAX_BODY_WORDS = 7
 STOPS = "،.؛:!?؟«»\"“”()[]"    # marks that end a title or a name
 APPOSITION = "،,"              # "وزير الخارجية، فلان الفلاني،": a comma may stand between title and name
 QUOTES = "«»\"“”"              # 'السفير الإيطالي ” فلان الفلاني ”': some pages quote the name after its title
+NISBAS_OF_LIBYA = frozenset(normalise_for_matching(word) for word in ("الليبي", "الليبية", "الليبيه"))
 NISBA_ENDING = "ي"             # الفلاني (الفلانية is too often a common adjective: العملية السياسية)
 
 
@@ -91,9 +92,15 @@ def find_proposals(rules: Rules, gazetteer: Gazetteer, paragraphs: tuple[str, ..
         spans = tokenise_with_spans(text)
         for proposal in _people(rules, text, spans, covered) + _bodies(rules, text, spans, covered):
             key = normalise_for_matching(proposal.name)
-            if key not in rules.known_names:
+            if key not in rules.known_names and _without_nisbas(key) not in rules.known_names:
                 found.setdefault(key, proposal)
     return tuple(found.values())
+
+
+def _without_nisbas(name: str) -> str:
+    """'المركز الوطني الليبي لمكافحة الامراض' → 'المركز الوطني لمكافحة الامراض': a body the registry
+    knows, with its state's adjective added, is not a new body."""
+    return " ".join(word for word in name.split() if word not in NISBAS_OF_LIBYA)
 
 
 def _stems(token: str) -> set[str]:
@@ -251,7 +258,9 @@ def _bodies(rules: Rules, text: str, spans, covered: dict) -> list[ProposedActor
                 and end not in covered and _body_word(rules, text, spans, end):
             end += 1
         ends_cleanly = end == len(spans) or _stop_between(text, spans, end) or spans[end][0] in rules.body_ends
-        if end - head >= 2 and ends_cleanly and end not in covered:
+        last = spans[end - 1][0]
+        dangling = last[:1] == "ل" and not last.startswith(("لل", ARTICLE))   # '…لعملية' wants its noun; 'للقضاء' has it
+        if end - head >= 2 and ends_cleanly and end not in covered and not dangling:
             found.append(ProposedActor(text[spans[head][1]:spans[end - 1][2]], ORGANIZATION, None))
     return found
 

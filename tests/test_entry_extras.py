@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from conftest import SITE_FIXTURE
 
 from mawjaz.entries import load_entries
@@ -59,3 +61,19 @@ def test_event_links_name_existing_other_entries_and_not_both_ways(tmp_path):
     assert any("a.md:7: 'same_event' names 'missing', which is not an entry" in e for e in errors), errors
     assert any("a.md:8: 'b' is in both same_event and not_same_event" in e for e in errors), errors
     assert len(errors) == 3
+
+
+def test_a_proposed_source_is_kept_beside_a_null_source(tmp_path):
+    write(tmp_path, "a", "source: null\nproposed_source: {name: قناة المثال}\n")
+    entries, errors = load(tmp_path)
+    assert errors == [] and dict(entries[0].extra)["proposed_source"] == {"name": "قناة المثال"}
+
+
+@pytest.mark.parametrize("extra, message", [
+    ("proposed_source: {title: قناة المثال}\n", "a.md:7: unknown key 'proposed_source.title'"),
+    ("proposed_source: {title: قناة المثال}\n", "a.md:7: missing key 'proposed_source.name'"),
+    ("source: lana\nproposed_source:\n  name: قناة المثال\n", "a.md:8: 'proposed_source' is written beside 'source: lana'"),
+])
+def test_a_proposed_source_needs_a_name_and_a_null_source(tmp_path, extra, message):
+    write(tmp_path, "a", extra)
+    assert any(message in error for error in load(tmp_path)[1])

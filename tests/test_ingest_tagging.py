@@ -170,6 +170,13 @@ def test_a_paragraph_that_dates_an_earlier_event_or_turns_to_the_past_midway_is_
     assert "nato" not in midway.actors
 
 
+def test_a_paragraph_about_a_month_or_year_gone_by_is_background_but_a_weekday_gone_by_is_not():
+    lead = ("التقى الوفد الأمريكي حكومة الوفاق في طرابلس.", "وبحث الجانبان الانتخابات.")
+    assert "nato" not in tag(*lead, "ووقع حلف شمال الأطلسي الاتفاق في 27 نوفمبر الماضي.").actors
+    assert "nato" not in tag(*lead, "وكان حلف شمال الأطلسي قد دعا إلى ذلك العام الماضي.").actors
+    assert "nato" in tag(*lead, "والتقى حلف شمال الأطلسي الوفد الأربعاء الماضي.").actors
+
+
 def test_a_theme_named_once_late_in_a_long_story_is_left_out():
     late = (*LEAD_SENTENCES, "وتطرق إلى قطاع النفط.")
     assert tag(*late).themes == ()

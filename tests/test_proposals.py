@@ -148,3 +148,15 @@ def test_a_name_quoted_after_its_title_is_proposed_without_the_quotation_marks()
         [person("ماركو فيراري", "السفير الإيطالي")]
     assert propose("قال نائب محافظ المصرف “سالم الورفلي” في تصريح اليوم إن السيولة متوفرة.") == \
         [person("سالم الورفلي", "نائب محافظ المصرف")]
+
+
+def test_a_body_whose_name_runs_on_into_a_registry_name_or_adds_libya_to_one_is_not_proposed():
+    assert propose("وقال المركز الإعلامي لعملية بركان الغضب إن القوات تقدمت.") == []
+    from mawjaz.model import Actor, Registries
+    registries = Registries.of([Actor("ncdc", "المركز الوطني لمكافحة الأمراض", "NCDC", "organization")], [], [])
+    gazetteer = build_gazetteer(registries)
+    sentence = "وقال المركز الوطني الليبي لمكافحة الأمراض إن الإصابات تراجعت."
+    assert find_proposals(build_rules(gazetteer, ()), gazetteer, ("", sentence)) == ()
+    unknown = "وقال المركز الوطني الليبي لرصد الزلازل إن الهزة خفيفة."
+    assert [p.name for p in find_proposals(build_rules(gazetteer, ()), gazetteer, ("", unknown))] == \
+        ["المركز الوطني الليبي لرصد الزلازل"]
