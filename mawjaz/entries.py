@@ -22,7 +22,7 @@ from .ingested import INGESTED_COMMENT, INGESTED_FIELDS, INGESTED_KEY, field_dig
 from .model import ACTOR_KINDS, ENTRY_STATUSES, Entry, ProposedActor, Registries
 from .schema import DATE, NUMBER_LIST, TEXT, TEXT_LIST, Field, check_mapping, check_value, describe, suggest
 from .seedfile import decode_arabic_code_page, looks_binary
-from .yamlio import LineDict, LineList, YamlError, format_scalar as _scalar, parse_yaml
+from .yamlio import YAML_BREAKS, LineDict, LineList, YamlError, format_scalar as _scalar, parse_yaml
 
 ENTRY_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE_FORMS = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -382,16 +382,14 @@ def format_entry(entry: Entry) -> str:
     values = {
         "id": entry.id, "title": entry.title, "date": entry.date, "status": entry.status,
         "source": entry.source, "place": entry.place, "actors": list(entry.actors),
-        PROPOSALS: entry.proposed_actors, "themes": list(entry.themes), "summary": entry.summary, "date_note": entry.date_note,
+        PROPOSALS: entry.proposed_actors, "themes": list(entry.themes), "summary": entry.summary,
+        "date_note": entry.date_note,
         "seed": entry.seed, "seed_lines": list(entry.seed_lines) if entry.seed_lines else None,
         "story_sha256": entry.story_sha256, **dict(entry.extra),
     }
     lines = [FENCE]
     for key, value in values.items():
         if (key == "date_note" and value is None) or (key == PROPOSALS and not value):
-            continue
-        if key == PROPOSALS:
-            lines.extend(format_proposals(value))
             continue
         lines.append(format_field(key, value))
         if key == "themes" and entry.evidence:
@@ -413,9 +411,15 @@ def format_proposals(proposals) -> list[str]:
     """'proposed_actors:' and one '- {name: …, kind: …, role: …}' line per proposal ([] for none)."""
     if not proposals:
         return []
-    return [f"{PROPOSALS}:"] + ["  - " + yaml.safe_dump(p.as_front_matter(), allow_unicode=True, sort_keys=False,
-                                                         default_flow_style=True, width=10**6).strip()
+    return [f"{PROPOSALS}:"] + ["  - " + _flow_mapping(p.as_front_matter() if isinstance(p, ProposedActor) else p)
                                 for p in proposals]
+
+
+def _flow_mapping(values: dict) -> str:
+    """'{name: …, kind: …}' on one line; quoted throughout when a value holds what YAML reads as a line end."""
+    style = '"' if any(isinstance(v, str) and YAML_BREAKS.search(v) for v in values.values()) else None
+    return yaml.safe_dump(values, allow_unicode=True, sort_keys=False, default_flow_style=True, width=10**6,
+                          default_style=style).strip()
 
 
 def _evidence_comments(entry: Entry) -> list[str]:
@@ -428,6 +432,8 @@ def _evidence_comments(entry: Entry) -> list[str]:
 
 
 def format_field(key: str, value) -> str:
+    if key == PROPOSALS:
+        return "\n".join(format_proposals(value))
     if key == "date" and isinstance(value, str) and DATE_FORMS.match(value) and not value.startswith("0"):
         return f"date: {value}"   # plain, as a maintainer writes it; the loader keeps dates as text
     if isinstance(value, list) and all(isinstance(v, (str, int)) for v in value):
@@ -474,58 +480,6 @@ def write_new_entries(entries_dir: Path, new_entries: list[Entry]) -> list[Path]
 
 
 # ---------------------------------------------------------------- reviewing proposals
-
-
-def replace_proposal(text: str, name: str, actor_id: str | None) -> str | None:
-    """The entry's text without the proposal named `name` and, with `actor_id`, with that id added to
-    'actors:'. Every other line, comments included, stays as it was. None when no proposal has the name.
-    The entry is one that loads without errors."""
-    lines = text.split("\n")
-    closing = next(i for i in range(1, len(lines)) if lines[i].strip() == FENCE)
-    data = parse_yaml("\n".join(lines[1:closing]), first_line=2)
-    proposals = data.get(PROPOSALS) or []
-    key = normalise_for_matching(name)
-    kept = [item for item in proposals if normalise_for_matching(item["name"]) != key]
-    if len(kept) == len(proposals):
-        return None
-    first, last = _block_lines(lines, data, PROPOSALS, closing)
-    edits = [(first, last, format_proposals([ProposedActor(i["name"], i["kind"], i.get("role")) for i in kept]))]
-    if actor_id is not None:
-        edits.append(_actor_edit(lines, data, actor_id, first, closing))
-    for start, end, new in sorted((e for e in edits if e is not None), key=lambda e: e[0], reverse=True):
-        lines[start - 1:end] = new
-    return "\n".join(lines)
-
-
-def _block_lines(lines: list[str], data: LineDict, key: str, closing: int) -> tuple[int, int]:
-    """The first and last file line of a front matter key's block (comment lines after it excluded)."""
-    first = data.line_of(key)
-    last = min([line for line in data.lines.values() if line > first], default=closing + 1) - 1
-    while last > first and (not lines[last - 1].strip() or lines[last - 1].lstrip().startswith("#")):
-        last -= 1
-    return first, last
-
-
-def _actor_edit(lines: list[str], data: LineDict, actor_id: str, before: int, closing: int):
-    """(first line, last line, new lines) that put `actor_id` in 'actors:', or None when it is there."""
-    actors = data.get("actors")
-    if "actors" not in data:
-        return (before, before - 1, [f"actors: [{actor_id}]"])
-    if isinstance(actors, list) and actor_id in actors:
-        return None
-    line = data.line_of("actors")
-    if not actors:                                        # 'actors: []', 'actors:' or 'actors: null'
-        return (line, line, [f"actors: [{actor_id}]"])
-    if all(item_line == line for item_line in actors.lines):   # 'actors: [a, b]' on one line
-        text = lines[line - 1]
-        close = text.rindex("]")
-        return (line, line, [text[:close] + f", {actor_id}" + text[close:]])
-    last = actors.lines[-1]                               # one '- a' line per actor
-    item = re.match(r"\s*-\s*", lines[last - 1])
-    if item is None:                                      # a list in brackets over several lines
-        first, end = _block_lines(lines, data, "actors", closing)
-        return (first, end, [_format_field("actors", [*actors, actor_id])])
-    return (last + 1, last, [item.group() + actor_id])
 
 
 def replace_file_text(path: Path, text: str) -> None:

@@ -1,4 +1,5 @@
-"""The only module that rewrites existing entries in content/entries: refresh's field updates.
+"""The only module that rewrites existing entries in content/entries: refresh's field updates, and the
+review of proposed actors (build.py proposals accept / reject).
 
 mawjaz.entries reads entries and writes new ones; this module changes fields of an entry already
 written, keeping everything else as the maintainer left it: comment lines, key order, the spelling
@@ -15,8 +16,10 @@ import re
 import tempfile
 from pathlib import Path
 
-from .entries import FENCE, FIELD_ORDER, WRITING_PREFIX, format_field, format_ingested
+from .arabic import normalise_for_matching
+from .entries import FENCE, FIELD_ORDER, PROPOSALS, WRITING_PREFIX, format_field, format_ingested
 from .ingested import INGESTED_COMMENT, INGESTED_KEY
+from .model import Entry
 
 KEY_LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
 REMOVE = object()      # a change that takes the field out of the front matter
@@ -71,6 +74,20 @@ def update_text(text: str, changes: dict, digests: dict[str, str]) -> str:
     if "body" in changes:
         body = [changes["body"].strip("\n"), ""]
     return "\n".join([FENCE, *front, FENCE, *body])
+
+
+def resolve_proposal(text: str, entry: Entry, name: str, actor_id: str | None) -> str | None:
+    """The entry's text without the proposal named `name` and, given `actor_id` (accepted), with that id
+    in 'actors:'. The digests of what ingest wrote stay as they were, so refresh takes the review for a
+    maintainer's edit. None when the entry proposes no such name."""
+    key = normalise_for_matching(name)
+    kept = [p for p in entry.proposed_actors if normalise_for_matching(p.name) != key]
+    if len(kept) == len(entry.proposed_actors):
+        return None
+    changes = {PROPOSALS: kept or REMOVE}
+    if actor_id is not None and actor_id not in entry.actors:
+        changes["actors"] = [*entry.actors, actor_id]
+    return update_text(text, changes, dict(entry.ingested))
 
 
 def _without_ingested(front: list[str]) -> list[str]:

@@ -180,12 +180,14 @@ def named_actors(gazetteer: Gazetteer, paragraphs: tuple[str, ...]) -> list[Matc
             if m.phrase.strength != ADJECTIVE]
 
 
-def tag_story(gazetteer: Gazetteer, paragraphs: tuple[str, ...], year: int | None = None) -> Tags:
+def tag_story(gazetteer: Gazetteer, paragraphs: tuple[str, ...], year: int | None = None,
+              found: list[Match] | None = None) -> Tags:
     """Actors and themes in order of first mention, and the evidence for each.
 
-    `paragraphs[0]` is the headline ("" when there is none); `year` is the story's, when known.
+    `paragraphs[0]` is the headline ("" when there is none); `year` is the story's, when known; `found`
+    is find_matches(gazetteer.actors, paragraphs) when the caller has it already.
     """
-    found = find_matches(gazetteer.actors, paragraphs)
+    found = find_matches(gazetteer.actors, paragraphs) if found is None else found
     background = background_paragraphs(paragraphs, year)
     in_foreground = [m for m in _precise(gazetteer, found, paragraphs) if m.paragraph not in background]
     actor_matches = apply_actor_policy(gazetteer, in_foreground, paragraphs, find_matches(gazetteer.outlets, paragraphs))

@@ -18,7 +18,7 @@ from .cleaning import Line, clean_lines
 from .curation import CHANGED, KNOWN, Curated
 from .errors import Problems
 from .extract import extract_date, extract_place, extract_summary, extract_title, lead_paragraph
-from .gazetteer import Gazetteer, actors_named, build_gazetteer, named_actors, tag_story
+from .gazetteer import Gazetteer, actors_named, build_gazetteer, find_matches, named_actors, tag_story
 from .model import Entry, RawStory, Registries, Story, Tags
 from .proposals import Rules, build_rules, find_proposals, report_proposal
 from .seedfile import read_seed
@@ -138,8 +138,10 @@ def read_story(seed: str, story_lines: StoryLines, page: tuple[Line, ...], conte
     headline = story_lines.headline.text if story_lines.headline else ""
     year = int(date[:4]) if date else None
     paragraphs = (headline, *story.paragraphs)
-    tags = tag_story(context.gazetteer, paragraphs, year)
-    return story, replace(tags, proposals=find_proposals(context.proposals, context.gazetteer, paragraphs, year))
+    found = find_matches(context.gazetteer.actors, paragraphs)   # once, for the tags and the proposals
+    tags = tag_story(context.gazetteer, paragraphs, year, found)
+    proposals = find_proposals(context.proposals, context.gazetteer, paragraphs, year, found)
+    return story, replace(tags, proposals=proposals)
 
 
 def make_entry(story: Story, tags: Tags, taken_ids: set, default_status: str, statements: tuple = ()) -> Entry:

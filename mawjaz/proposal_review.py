@@ -20,6 +20,7 @@ from pathlib import Path
 
 from . import entries as entry_files
 from .arabic import normalise_for_matching
+from .entry_updates import replace_entry_file, resolve_proposal
 from .errors import Problems
 from .model import ACTOR_KINDS, Entry, Registries
 from .registries import REGISTRY_ID, load_registries
@@ -36,8 +37,11 @@ class Proposed:
     name: str
     kind: str
     role: str | None
-    entry_ids: tuple[str, ...]
-    paths: tuple[str, ...]
+    entries: tuple[Entry, ...]
+
+    @property
+    def entry_ids(self) -> tuple[str, ...]:
+        return tuple(entry.id for entry in self.entries)
 
 
 def collect_proposals(entries: list[Entry]) -> dict[str, Proposed]:
@@ -48,10 +52,9 @@ def collect_proposals(entries: list[Entry]) -> dict[str, Proposed]:
             continue
         for proposal in entry.proposed_actors:
             key = normalise_for_matching(proposal.name)
-            known = found.get(key) or Proposed(proposal.name, proposal.kind, proposal.role, (), ())
-            if entry.id not in known.entry_ids:
-                known = Proposed(known.name, known.kind, known.role, (*known.entry_ids, entry.id),
-                                 (*known.paths, entry.path))
+            known = found.get(key) or Proposed(proposal.name, proposal.kind, proposal.role, ())
+            if entry not in known.entries:
+                known = Proposed(known.name, known.kind, known.role, (*known.entries, entry))
             found[key] = known
     return found
 
@@ -139,10 +142,11 @@ def _apply(content: Path, registry_file: Path, item: str | None, proposal: Propo
     new_registry = registry_file.read_text(encoding="utf-8") if registry_file.exists() else ""
     new_registry = append_item(new_registry, item) if item else new_registry
     texts = {}
-    for path in map(Path, proposal.paths):
-        text = entry_files.replace_proposal(path.read_text(encoding="utf-8"), proposal.name, actor_id)
-        if text is not None:
-            texts[path] = text
+    for entry in proposal.entries:
+        old = entry_files.read_entry_text(Path(entry.path), problems)
+        new = resolve_proposal(old, entry, proposal.name, actor_id) if old is not None else None
+        if new is not None:
+            texts[Path(entry.path)] = (old, new)
     check = Problems(problems.root)
     with tempfile.TemporaryDirectory() as folder:
         for name in REGISTRY_FILES:
@@ -150,16 +154,18 @@ def _apply(content: Path, registry_file: Path, item: str | None, proposal: Propo
                 shutil.copyfile(content / name, Path(folder) / name)
         (Path(folder) / registry_file.name).write_text(new_registry, encoding="utf-8")
         registries = load_registries(Path(folder), check)
-    for path, text in texts.items():
+    for path, (_, text) in texts.items():
         entry_files.parse_entry(path, text, check, registries)
     for problem in check.errors():
         problems.add(problem)
     if problems.errors():
         return False
     entry_files.replace_file_text(registry_file, new_registry)
-    for path, text in texts.items():
-        entry_files.replace_file_text(path, text)
-    return True
+    for path, (old, new) in texts.items():
+        if not replace_entry_file(path, old, new):
+            problems.error(path, None, "the entry changed while the proposal was reviewed, and was left as it is",
+                           f"run the same command again to review the proposal in {path.name}")
+    return not problems.errors()
 
 
 def append_item(text: str, item: str) -> str:

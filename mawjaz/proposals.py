@@ -9,11 +9,12 @@ lists them and accepts or rejects them (mawjaz/proposal_review.py).
 A title is a head word (وزير، السفيرة، عضو، المتحدث… in mawjaz/actor_phrases.py) and the words that
 complete it: words with the article (الخارجية، اليوناني، والتعاون), the nouns of an office (مجلس، بعثة),
 registry names that are the person's office (مجلس النواب), a place, and a preposition with its object
-(لدى ليبيا، باسم الحكومة). The name is the 2–4 words after the title (after a comma, only when a
-comma closes it too; or set off by commas just before the title) as the text writes them: it ends at punctuation, a verb, a preposition or a common word, and takes
-a family name with the article when it is a nisba (الفلاني) or when punctuation follows it. A name that would run to five words,
-or that starts with what looks like a preposition (لبناء، بمقر; a few first names such as لينا are
-listed), is not trusted.
+(لدى ليبيا، باسم الحكومة). The name is the 2–4 words after the title as the text writes them (after a
+comma only when a comma closes it too, in quotation marks only when they close; or set off by commas
+just before the title). It ends at punctuation, a verb, a preposition or a common word, and takes a
+family name with the article when it is a nisba (الفلاني) or when punctuation or a verb follows it.
+A name that would run to five words, or that starts with what looks like a preposition (لبناء، بمقر;
+a few first names such as لينا are listed), is not trusted.
 A body is proposed only after a verb of speaking or deciding (أعلنت، قالت، أصدر…), from a head noun
 (منظمة، هيئة، المجلس…) through words with the article, and only when the name ends cleanly (punctuation,
 "أن", "في", "بيانا"…): a body whose name runs on into other words is left alone.
@@ -52,27 +53,35 @@ class Rules:
     title_nouns: frozenset
     prepositions: frozenset
     stop_words: frozenset
+    verbs: frozenset
     body_verbs: frozenset
     body_heads: frozenset
     body_ends: frozenset
     places: frozenset
     first_names: frozenset      # first names that start like a preposition: لينا، بشير
-    written_names: frozenset    # names whose normalised form is a common word: علي (على)
+    written_names: frozenset    # later name words the rules would refuse: علي (على), الله
     known_names: frozenset      # registry names and aliases, and content/not_actors.yaml
+
+
+def _verbs() -> frozenset:
+    present = [prefix + stem for stem in phrases.PRESENT_STEMS for prefix in ("ي", "ت", "سي", "ست")]
+    past = [verb + ending for verb in phrases.PAST_VERBS for ending in ("", "ت")]
+    return _words(present + past)
 
 
 def build_rules(gazetteer: Gazetteer, places: tuple[str, ...]) -> Rules:
     return Rules(_words(phrases.TITLE_HEADS), _words(phrases.TITLE_NOUNS), _words(phrases.TITLE_PREPOSITIONS),
-                 _words(phrases.NAME_STOP_WORDS), _words(phrases.BODY_VERBS), _words(phrases.BODY_HEADS),
+                 _words(phrases.NAME_STOP_WORDS) | _verbs(), _verbs(), _words(phrases.BODY_VERBS), _words(phrases.BODY_HEADS),
                  _words(phrases.BODY_ENDS), _words(places), _words(phrases.FIRST_NAMES_LIKE_PREPOSITIONS),
                  frozenset(phrases.NAMES_LIKE_COMMON_WORDS),
                  gazetteer.known_names)
 
 
-def find_proposals(rules: Rules, gazetteer: Gazetteer, paragraphs: tuple[str, ...],
-                   year: int | None = None) -> tuple[ProposedActor, ...]:
-    """The actors of a story the registry lacks, in order of first mention, each once."""
-    matches = find_matches(gazetteer.actors, paragraphs)
+def find_proposals(rules: Rules, gazetteer: Gazetteer, paragraphs: tuple[str, ...], year: int | None = None,
+                   matches: list | None = None) -> tuple[ProposedActor, ...]:
+    """The actors of a story the registry lacks, in order of first mention, each once. `matches` is
+    find_matches(gazetteer.actors, paragraphs) when the caller has it already."""
+    matches = find_matches(gazetteer.actors, paragraphs) if matches is None else matches
     background = background_paragraphs(paragraphs, year)
     found: dict[str, ProposedActor] = {}
     for number, text in enumerate(paragraphs):
@@ -165,12 +174,13 @@ def _name_end(rules: Rules, text: str, spans, start: int, covered: dict, after_t
         return None
     quoted = after_title and any(c in QUOTES for c in text[spans[start - 1][2]:spans[start][1]])
     set_off = after_title and not quoted and _stop_between(text, spans, start)   # "المتحدث باسم الحكومة، فلان،"
-    first_ok = _first_name_word(rules, spans[start][0]) or (quoted and _written_name(rules, text, spans[start]))
-    if not first_ok or start in covered:          # '“علي الحبري”': quoted, 'علي' is the name, not 'على'
+    first = _first_name_word(rules, spans[start][0]) \
+        or (_written_name(rules, text, spans[start]) and not spans[start][0].startswith(ARTICLE))   # علي
+    if not first or start in covered:
         return None
     end = start + 1
     while end < len(spans) and end - start <= MAX_NAME_WORDS and not _stop_between(text, spans, end) \
-            and end not in covered and (_later_name_word(rules, spans[end][0], _last_word(text, spans, end))
+            and end not in covered and (_later_name_word(rules, spans[end][0], _last_word(rules, text, spans, end))
                                         or _written_name(rules, text, spans[end])):
         end += 1
     if not MIN_NAME_WORDS <= end - start <= MAX_NAME_WORDS or (end < len(spans) and covered.get(end)):
@@ -184,7 +194,7 @@ def _name_end(rules: Rules, text: str, spans, start: int, covered: dict, after_t
 
 
 def _written_name(rules: Rules, text: str, span) -> bool:
-    """'علي' is a name; its normalised form is that of the preposition 'على', so the spelling decides."""
+    """'علي' (a name at any place), 'الله' (a later word): what the rules would refuse; the spelling decides."""
     return text[span[1]:span[2]] in rules.written_names
 
 
@@ -200,9 +210,10 @@ def _first_name_word(rules: Rules, token: str) -> bool:
     return token[:1] not in "لب" or token in rules.first_names   # لبناء، بمقر: a preposition and a word
 
 
-def _last_word(text: str, spans, position: int) -> bool:
-    """Whether token `position` ends its sentence or clause (a stop mark or the paragraph's end follows)."""
-    return position + 1 == len(spans) or _stop_between(text, spans, position + 1)
+def _last_word(rules: Rules, text: str, spans, position: int) -> bool:
+    """Whether token `position` ends the name: a stop mark, the paragraph's end or a verb follows it."""
+    return position + 1 == len(spans) or _stop_between(text, spans, position + 1) \
+        or spans[position + 1][0] in rules.verbs
 
 
 def _later_name_word(rules: Rules, token: str, last: bool) -> bool:
@@ -212,7 +223,9 @@ def _later_name_word(rules: Rules, token: str, last: bool) -> bool:
         return last
     if token.startswith(ARTICLE):   # a family name: a nisba (الفلاني) anywhere, another (الكاسح) before a stop
         return token.endswith(NISBA_ENDING) or last
-    return not token.startswith(("لل", "بال", "فال", "كال"))
+    if token[:1] == "ل":            # "لمحاولة", "لبحث": a preposition and a word; جان لوك is listed
+        return token in rules.first_names
+    return not token.startswith(("بال", "فال", "كال"))
 
 
 def _after_a_speech_verb(rules: Rules, spans, start: int) -> bool:
@@ -226,7 +239,8 @@ def _name_before(rules: Rules, text: str, spans, title: int, covered: dict) -> s
         return None
     for size in range(MIN_NAME_WORDS, MAX_NAME_WORDS + 1):
         start = title - size
-        if start < 0 or not (_stop_between(text, spans, start) or _after_a_speech_verb(rules, spans, start)) \
+        opened = start > 0 and spans[start - 1][0] in rules.stop_words   # "من جانبه، أوضح فلان الفلاني،"
+        if start < 0 or not (opened or _stop_between(text, spans, start) or _after_a_speech_verb(rules, spans, start)) \
                 or any(_stop_between(text, spans, p) for p in range(start + 1, title)):
             continue
         if _name_end(rules, text, spans, start, covered, after_title=False) == title:
@@ -246,7 +260,7 @@ def _bodies(rules: Rules, text: str, spans, covered: dict) -> list[ProposedActor
             continue
         end = head + 1
         while end < len(spans) and end - head < MAX_BODY_WORDS and not _stop_between(text, spans, end) \
-                and end not in covered and _body_word(rules, spans, end):
+                and end not in covered and _body_word(rules, text, spans, end):
             end += 1
         ends_cleanly = end == len(spans) or _stop_between(text, spans, end) or spans[end][0] in rules.body_ends
         last = spans[end - 1][0]
@@ -256,7 +270,7 @@ def _bodies(rules: Rules, text: str, spans, covered: dict) -> list[ProposedActor
     return found
 
 
-def _body_word(rules: Rules, spans, position: int) -> bool:
+def _body_word(rules: Rules, text: str, spans, position: int) -> bool:
     """A word of a body's name: with the article, an office noun, or 'ل' + a noun before one with the
     article ("اللجنة الوطنية لحقوق الإنسان")."""
     token = spans[position][0]
@@ -265,8 +279,9 @@ def _body_word(rules: Rules, spans, position: int) -> bool:
     stems = _stems(token)
     if any(stem.startswith(ARTICLE) for stem in stems) or token in rules.title_nouns:
         return True
-    following = spans[position + 1][0] if position + 1 < len(spans) else ""
-    return token[:1] == "ل" and len(token) > 3 and following.startswith(ARTICLE)
+    if position + 1 == len(spans) or _stop_between(text, spans, position + 1):   # 'لعملية "…"': not sure
+        return False
+    return token[:1] == "ل" and len(token) > 3 and spans[position + 1][0].startswith(ARTICLE)
 
 
 # ---------------------------------------------------------------- the message

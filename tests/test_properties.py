@@ -14,10 +14,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mawjaz.cleaning import clean_lines
+from mawjaz.arabic import normalise_for_matching
 from mawjaz.entries import format_entry, parse_entry
+from mawjaz.entry_updates import resolve_proposal
 from mawjaz.errors import Problems
 from mawjaz.ingest import make_context, make_entry, read_story, split_page
-from mawjaz.model import Entry
+from mawjaz.model import ACTOR_KINDS, Entry, ProposedActor
 from mawjaz.registries import load_registries
 
 ARABIC = "ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأؤإئةى" + "ًٌٍَُِّْ" + "ـ،؛؟٠١٢٣٤٥٦٧٨٩" + "یک"
@@ -45,7 +47,11 @@ def entries(draw) -> Entry:
         summary=draw(st.one_of(st.just(""), line_text)), body=draw(body_text).strip("\n") + "\n",
         seed=draw(optional_line), seed_lines=draw(st.one_of(st.none(), st.tuples(st.integers(1, 50), st.integers(50, 90)))),
         story_sha256=draw(st.one_of(st.none(), st.from_regex(r"\A[0-9a-f]{64}\Z"))),
-        date_note=draw(optional_line), path=f"{entry_id}.md")
+        date_note=draw(optional_line), path=f"{entry_id}.md",
+        proposed_actors=tuple(draw(st.lists(proposals, max_size=3))))
+
+
+proposals = st.builds(ProposedActor, line_text, st.sampled_from(ACTOR_KINDS), optional_line)
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -55,6 +61,22 @@ def test_an_entry_written_and_read_back_is_unchanged(entry):
     read_back = parse_entry(Path(entry.path), format_entry(entry), problems)
     assert problems.errors() == []
     assert read_back == entry
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(entries(), registry_id)
+def test_accepting_a_proposal_edits_only_the_proposals_and_the_actors(entry, actor_id):
+    if not entry.proposed_actors:
+        return
+    accepted = entry.proposed_actors[0]
+    problems = Problems()
+    text = resolve_proposal(format_entry(entry), entry, accepted.name, actor_id)
+    read_back = parse_entry(Path(entry.path), text, problems)
+    assert problems.errors() == []
+    same = normalise_for_matching(accepted.name)
+    kept = tuple(p for p in entry.proposed_actors if normalise_for_matching(p.name) != same)
+    actors = entry.actors if actor_id in entry.actors else (*entry.actors, actor_id)
+    assert read_back == replace(entry, proposed_actors=kept, actors=actors)
 
 
 @settings(max_examples=200, deadline=None)

@@ -7,7 +7,6 @@ import pytest
 from conftest import run_build
 from ingest_helpers import FIXTURE_REGISTRIES
 
-from mawjaz.entries import replace_proposal
 
 ENTRY = """---
 id: 2024-05-02-egypt
@@ -65,7 +64,7 @@ def test_accepting_appends_the_actor_and_replaces_the_proposal_by_its_id_in_ever
                               "  role: السفير الإيطالي لدى ليبيا\n")
     assert entry(content) == ENTRY.replace("actors: [egypt]", "actors: [egypt, marco-ferrari]").replace(
         "  - {name: ماركو فيراري, kind: person, role: السفير الإيطالي لدى ليبيا}\n", "")
-    assert "actors:\n  - egypt\n  - marco-ferrari\n" in entry(content, "2024-06-01-egypt")
+    assert "actors: [egypt, marco-ferrari]\nproposed_actors:" in entry(content, "2024-06-01-egypt")   # one line
     assert "# evidence" in entry(content, "2024-06-01-egypt")
     assert "ماركو فيراري" not in proposals(content).stdout
     run_build("check", "--content", str(content), "--seeds", str(content / "entries"))
@@ -121,11 +120,12 @@ def test_a_malformed_proposal_is_an_error_on_its_line(content):
     assert "2024-05-02-egypt.md:10: 'proposed_actors[1].kind' is 'human', which is not allowed" in result.stderr
 
 
-def test_replacing_a_proposal_adds_the_actors_key_when_the_entry_has_none():
-    text = ENTRY.replace("actors: [egypt]\n", "")
-    edited = replace_proposal(text, "ماركو فيراري", "marco-ferrari")
-    assert "actors: [marco-ferrari]\nproposed_actors:\n  - {name: منظمة العدالة الدولية" in edited
-    assert replace_proposal(text, "غير مقترح", "x") is None
+def test_accepting_adds_the_actors_key_when_the_entry_has_none(content):
+    path = content / "entries" / "2024-05-02-egypt.md"
+    path.write_text(ENTRY.replace("actors: [egypt]\n", ""), encoding="utf-8")
+    proposals(content, "accept", "ماركو فيراري", "--name-en", "Marco Ferrari")
+    assert "actors: [marco-ferrari]\n" in entry(content)
+    assert "proposed_actors:\n  - {name: منظمة العدالة الدولية, kind: organization, role: null}\n" in entry(content)
 
 
 def test_the_site_never_shows_a_proposal(content, tmp_path):
