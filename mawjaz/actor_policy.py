@@ -82,7 +82,8 @@ def in_a_persons_title(gazetteer, mention, words: StoryWords) -> bool:
     title = _title_before(gazetteer, text, spans, mention.start)
     if title is None:
         return False
-    after_a_name = (mention.paragraph, title) in words.person_ends   # 'عقيلة صالح رئيس مجلس النواب'
+    after_a_name = (mention.paragraph, title) in words.person_ends \
+        or _name_set_off_before(gazetteer, words, mention.paragraph, title)   # 'فلان الفلاني، رئيس الهلال الأحمر'
     return after_a_name or _person_after(gazetteer, words, mention, title)
 
 
@@ -101,7 +102,7 @@ def _person_after(gazetteer, words: StoryWords, mention, title: int) -> bool:
     for position in range(mention.end, min(len(spans), title + MAX_TITLE_SPAN)):
         if spans[position][0] in TITLE_BREAKERS:
             return False
-        if punctuation_between(text, spans, position) and not _rank_and_name_follow(gazetteer, words, paragraph, position):
+        if punctuation_between(text, spans, position) and not _comma_and_name_follow(gazetteer, words, paragraph, position):
             return False
         if (paragraph, position) in words.person_starts:
             return True
@@ -110,19 +111,36 @@ def _person_after(gazetteer, words: StoryWords, mention, title: int) -> bool:
     return False
 
 
-def _rank_and_name_follow(gazetteer, words: StoryWords, paragraph: int, position: int) -> bool:
-    """'مدير إدارة التوجيه بالجيش الوطني، اللواء خالد المحجوب': after a comma, a rank and the name."""
-    spans = words.spans[paragraph]
-    if not set(strip_clitics(spans[position][0])) & gazetteer.titles:
+def _comma_and_name_follow(gazetteer, words: StoryWords, paragraph: int, position: int) -> bool:
+    """After a comma, the name ('رئيس المجلس الرئاسي، محمد المنفي'), or a rank and the name ('مدير
+    إدارة التوجيه بالجيش الوطني، اللواء خالد المحجوب')."""
+    text, spans = words.texts[paragraph], words.spans[paragraph]
+    gap = text[spans[position - 1][2]:spans[position][1]]
+    if "،" not in gap and "," not in gap:
         return False
-    following = position + 1
-    return (paragraph, following) in words.person_starts or _unknown_name_at(gazetteer, words, paragraph, following)
+    if set(strip_clitics(spans[position][0])) & gazetteer.titles:
+        position += 1
+    return (paragraph, position) in words.person_starts or _unknown_name_at(gazetteer, words, paragraph, position)
+
+
+def _name_set_off_before(gazetteer, words: StoryWords, paragraph: int, title: int) -> bool:
+    """'وأفاد قيس الفاخري، رئيس…': two name words and a comma before the title; with the comma to
+    close it, a family name in ي (الفاخري) is a name, not an adjective."""
+    text, spans = words.texts[paragraph], words.spans[paragraph]
+    first, last = title - 2, title - 1
+    if first < 0 or not punctuation_between(text, spans, title) or punctuation_between(text, spans, last):
+        return False
+    if {(paragraph, first), (paragraph, last)} & words.covered:
+        return False
+    family = spans[last][0]
+    return name_like(gazetteer, spans[first][0], second=False) and (
+        name_like(gazetteer, family, second=True) or (family.startswith("ال") and family.endswith("ي")))
 
 
 def _unknown_name_at(gazetteer, words: StoryWords, paragraph: int, position: int) -> bool:
     """Two name-shaped words no registry phrase covers: 'جوزيبي بوتشينو'."""
     text, spans = words.texts[paragraph], words.spans[paragraph]
-    if position + 1 >= len(spans) or punctuation_between(text, spans, position + 1):
+    if position < 0 or position + 1 >= len(spans) or punctuation_between(text, spans, position + 1):
         return False
     if {(paragraph, position), (paragraph, position + 1)} & words.covered:
         return False

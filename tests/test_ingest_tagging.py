@@ -84,6 +84,8 @@ def test_a_body_in_the_title_after_a_persons_name_is_not_an_actor():
 
 def test_a_body_in_a_title_set_off_by_a_comma_before_a_rank_and_a_name_is_not_an_actor():
     assert tag("وقال المتحدث باسم حلف شمال الأطلسي، اللواء فلان علاني، إن الخطة جاهزة.").actors == ()
+    assert tag("وقال المتحدث باسم حلف شمال الأطلسي، فلان علاني، إن الخطة جاهزة.").actors == ()
+    assert tag("وأفاد فلان الورفلي، المتحدث باسم حلف شمال الأطلسي، بأن الخطة جاهزة.").actors == ()
 
 
 def test_a_body_whose_seat_is_the_venue_is_not_an_actor():
