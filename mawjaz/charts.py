@@ -15,6 +15,7 @@ from collections import Counter
 
 from markupsafe import Markup, escape
 
+from .entry_dates import month_of
 from .network import HEIGHT as NETWORK_HEIGHT
 from .network import LABEL_CHARACTERS
 from .network import WIDTH as NETWORK_WIDTH
@@ -28,7 +29,7 @@ HEAT_LEVELS = 5
 def month_counts(entries) -> list[tuple[str, int]]:
     """Entries per month ('2025-09', n), every month from the first to the last, empty ones included.
     Entries dated by year only have no month and are left out."""
-    counts = Counter(e.date[:7] for e in entries if e.date and len(e.date) >= 7)
+    counts = Counter(month_of(e.date) for e in entries if month_of(e.date))
     if not counts:
         return []
     return [(month, counts.get(month, 0)) for month in month_range(min(counts), max(counts))]

@@ -11,11 +11,11 @@ import os
 import re
 import tempfile
 from dataclasses import dataclass, replace
-from datetime import date as calendar_date
 from pathlib import Path
 
 import yaml
 
+from .entry_dates import PLAIN_DATE, DateFormError, read_entry_date
 from .errors import Problems
 from .arabic import normalise_for_matching
 from .ingested import INGESTED_COMMENT, INGESTED_FIELDS, INGESTED_KEY, field_digests
@@ -25,7 +25,6 @@ from .seedfile import decode_arabic_code_page, looks_binary
 from .yamlio import YAML_BREAKS, LineDict, LineList, YamlError, format_scalar as _scalar, parse_yaml
 
 ENTRY_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-DATE_FORMS = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 FENCE = "---"
 WRITING_PREFIX = ".writing-"   # an entry being written; renamed into place only when whole
 MAX_ENTRY_BYTES = 2 * 2**20   # an entry is one story; anything bigger is a mistake, not a story
@@ -177,12 +176,13 @@ def _check_front_matter(path: Path, data, problems: Problems) -> tuple[dict, dic
     _check_proposed_source(path, extra, values, line_of, problems)
     if values.get("status") == "published" and values["date"] is None and before == len(problems.errors()):
         problems.error(path, line_of("date"), "a published entry needs a date",
-                       "write the date (YYYY, YYYY-MM or YYYY-MM-DD), or set 'status: draft'")
+                       "write the date as far as it is known (2025-09-24, 2025-09, 2025, or 2021-03/2023-08 for a span), "
+                       "or set 'status: draft'")
     if values.get("status") == "draft" and values["date"] is None and not values.get("date_note") \
             and before == len(problems.errors()):   # a date_note says the date was looked for
         problems.warning(path, line_of("date"), "this draft has no date yet",
-                         "find the date of the story (YYYY, YYYY-MM or YYYY-MM-DD), or say in 'date_note' "
-                         "why it cannot be known")
+                         "find the date of the story, or the span it falls in (2025-09-24, 2025-09, 2021-03/2023-08), "
+                         "or say in 'date_note' why it cannot be known")
     return values, extra
 
 
@@ -210,17 +210,10 @@ def _check_date(path: Path, value, line_of, problems: Problems) -> str | None:
     if value is None:
         return None
     text = str(value).strip()
-    match = DATE_FORMS.match(text)
-    if not match:
-        problems.error(path, line_of("date"), f"date '{text}' is not YYYY, YYYY-MM or YYYY-MM-DD",
-                       "write digits, e.g. 2025-09-24 (or 2025-09 when the day is not known)")
-        return None
-    year, month, day = (int(part) if part else None for part in match.groups())
     try:
-        calendar_date(year, month or 1, day or 1)
-    except ValueError:
-        problems.error(path, line_of("date"), f"date '{text}' does not exist in the calendar",
-                       "check the month (01–12) and the day of the month")
+        read_entry_date(text)
+    except DateFormError as error:
+        problems.error(path, line_of("date"), str(error), error.hint)
         return None
     return text
 
@@ -434,7 +427,7 @@ def _evidence_comments(entry: Entry) -> list[str]:
 def format_field(key: str, value) -> str:
     if key == PROPOSALS:
         return "\n".join(format_proposals(value))
-    if key == "date" and isinstance(value, str) and DATE_FORMS.match(value) and not value.startswith("0"):
+    if key == "date" and isinstance(value, str) and PLAIN_DATE.match(value) and not value.startswith("0"):
         return f"date: {value}"   # plain, as a maintainer writes it; the loader keeps dates as text
     if isinstance(value, list) and all(isinstance(v, (str, int)) for v in value):
         return f"{key}: [" + ", ".join(_scalar(v) for v in value) + "]"

@@ -9,6 +9,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .config import Config
+from .entry_dates import year_of
 from .model import ACTOR_KINDS, Actor, Entry, Registries, Theme
 from .network import network_views
 from .same_event import same_event_links
@@ -130,7 +131,7 @@ def group_site(config: Config, registries: Registries, entries: list[Entry], dra
     return SiteModel(
         config, registries, tuple(shown), by_actor=by_actor, by_theme=by_theme,
         by_source=index_by(shown, lambda e: (e.source,) if e.source else ()),
-        by_year=index_by(shown, lambda e: (e.date[:4],) if e.date else ()),
+        by_year=index_by(shown, lambda e: (year_of(e.date),) if e.date else ()),
         related=related_entries(shown, by_actor, by_theme), older=older, newer=newer,
         co_actors={a: ranked(co_counts(a, found), registries.actor_by_id, CO_ACTOR_COUNT)
                    for a, found in by_actor.items()},

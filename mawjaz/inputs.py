@@ -16,7 +16,7 @@ from pathlib import Path
 from .config import Config
 
 FORMAT = "1"          # bump when what a digest covers changes in a way the code digest would not show
-LIBRARIES = ("jinja2", "markdown-it-py", "babel", "pyyaml", "hijridate", "pagefind", "pagefind-bin")
+LIBRARIES = ("jinja2", "markdown-it-py", "babel", "pyyaml", "hijridate", "edtf", "pagefind", "pagefind-bin")
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 

@@ -59,11 +59,26 @@ class Tags:
 
 
 @dataclass(frozen=True)
+class EntryDate:
+    """An entry's date as a maintainer wrote it (EDTF): one date or an interval, perhaps qualified.
+    The bounds are partial ISO dates, each at its own precision."""
+    text: str                   # as written: 2025-09-23, 2021-03/2023-08, 2024-05?, ../2020-05
+    start: str | None           # 2021-03; None when the interval is open at the start (../2020-05)
+    end: str | None             # 2023-08; equals start for a single date; None when open at the end
+    qualifier: str = ""         # '?' uncertain, '~' approximate, '%' both; '' when certain
+
+    @property
+    def key(self) -> str:
+        """The bound the entry sorts and is filed by: its start, or its end when the start is open."""
+        return self.start or self.end or ""
+
+
+@dataclass(frozen=True)
 class Entry:
     """A curated entry as read from content/entries/<id>.md."""
     id: str
     title: str
-    date: str | None
+    date: str | None              # EDTF as written (mawjaz/entry_dates.py); None only for a draft
     status: str
     source: str | None
     place: str | None

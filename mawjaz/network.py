@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import combinations
 
+from .entry_dates import year_of
 from .model import ACTOR_KINDS, Actor, Entry
 
 MAX_NODES = 30          # more than this and the labels crowd each other out
@@ -61,7 +62,7 @@ def network_views(newest_first: list[Entry], actor_by_id: dict) -> dict[str, Net
     by_year: dict[str, list[Entry]] = {}
     for entry in newest_first:
         if entry.date:
-            by_year.setdefault(entry.date[:4], []).append(entry)
+            by_year.setdefault(year_of(entry.date), []).append(entry)
     for year in sorted(by_year, reverse=True):
         view = build_network(year, by_year[year], actor_by_id)
         if view.edges:

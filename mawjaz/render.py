@@ -6,6 +6,7 @@ import traceback
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError, select_autoescape
 
 from . import charts, group
+from .entry_dates import month_of, time_value, year_of
 from .errors import Problems
 from .group import SiteModel
 from .network import KIND_SLUGS
@@ -30,7 +31,10 @@ def make_environment(site: SiteModel) -> Environment:
         "hijri": format_hijri_date,
         "month_name": lambda text: format_month_name(text, config.locale),
         "sortable_date": padded_date,
-        "years": lambda entries: list(dict.fromkeys(e.date[:4] for e in entries if e.date)),
+        "time_value": time_value,          # <time datetime>: an EDTF date at the bound it is filed by
+        "year_of": year_of,
+        "month_of": month_of,
+        "years": lambda entries: list(dict.fromkeys(year_of(e.date) for e in entries if e.date)),
         "number": lambda number: format_number(number, config.locale),
         "count": lambda number, noun: count_of(number, noun, config.locale),
         "url": lambda path: config.base_path + path,

@@ -16,6 +16,7 @@ import datetime
 import re
 from functools import lru_cache
 
+from .entry_dates import day_of as day_of_date
 from .model import Entry
 
 MAX_DAYS = 3
@@ -54,9 +55,8 @@ def jaccard(a: set, b: set) -> float:
 
 
 def day_of(entry: Entry) -> datetime.date | None:
-    if not entry.date or len(entry.date) != 10:
-        return None
-    return datetime.date.fromisoformat(entry.date)
+    """The entry's day when it is a certain single day: a span or an uncertain day says too little."""
+    return day_of_date(entry.date)
 
 
 def same_actors(a: Entry, b: Entry) -> bool:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .config import Config
+from .entry_dates import year_of
 from .errors import Problems
 from .group import SiteModel, entry_path
 from .markup import make_markdown, plain_text, repeats_opening
@@ -89,7 +90,7 @@ def entry_record(entry: Entry, site: SiteModel, vocabulary: SearchVocabulary) ->
             "iso": entry.date or "", "source": source}
     filters = {"actor": [registries.actor_by_id[actor_id].name for actor_id in entry.actors],
                "theme": [registries.theme_by_id[theme_id].name for theme_id in entry.themes],
-               "source": [source] if source else [], "year": [(entry.date or "")[:4]],
+               "source": [source] if source else [], "year": [year_of(entry.date)],
                EXCERPT_FILTER: [text or entry.summary]}
     # A summary that only repeats the body's opening is indexed once, as the entry page shows it.
     document = "".join((

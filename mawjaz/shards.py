@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .entry_dates import year_of
 from .model import Entry
 
 UNDATED = "undated"
@@ -16,7 +17,7 @@ UNDATED = "undated"
 
 def shard_of(entry: Entry) -> str:
     """The entry's year ("2025"), or "undated"."""
-    return entry.date[:4] if entry.date else UNDATED
+    return year_of(entry.date) if entry.date else UNDATED
 
 
 def in_merge_order(shards: Iterable[str]) -> list[str]:

@@ -15,6 +15,8 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 from hijridate import Gregorian
 
+from .entry_dates import PLAIN_DATE, read_entry_date
+
 
 @dataclass(frozen=True)
 class CountedNoun:
@@ -52,15 +54,35 @@ def count_of(number: int, noun: str, locale: str) -> str:
 
 
 def parse_partial_date(text: str) -> tuple[int, int | None, int | None]:
+    """'2025-09-23' → (2025, 9, 23); an EDTF date is read at the bound it is filed by (its start)."""
+    if not PLAIN_DATE.match(text):
+        text = read_entry_date(text).key
     parts = [int(part) for part in text.split("-")]
     return parts[0], (parts[1] if len(parts) > 1 else None), (parts[2] if len(parts) > 2 else None)
 
 
+# How a reader says an uncertain, approximate or open date (Babel gives the months; these are the words).
+QUALIFIED = {"?": "{date} (غير مؤكد)", "~": "نحو {date}", "%": "نحو {date} (غير مؤكد)"}
+BETWEEN, BEFORE, AFTER = "بين {start} و{end}", "قبل {end}", "بعد {start}"
+
+
 @lru_cache(maxsize=None)     # the same few thousand dates are shown on many pages
 def format_partial_date(text: str | None, locale: str) -> str:
-    """'23 سبتمبر 2025', 'سبتمبر 2025' or '2025': a partial date is shown as partial."""
+    """'23 سبتمبر 2025', 'سبتمبر 2025' or '2025': a partial date is shown as partial; an EDTF date as a
+    reader says it: 'بين مارس 2021 وأغسطس 2023', 'قبل مايو 2020', 'نحو 2019', 'مايو 2024 (غير مؤكد)'."""
     if not text:
         return ""
+    if PLAIN_DATE.match(text):
+        return _format_plain(text, locale)
+    when = read_entry_date(text)
+    if when.start != when.end:
+        start, end = (_format_plain(bound, locale) if bound else "" for bound in (when.start, when.end))
+        return (BETWEEN if when.start and when.end else AFTER if when.start else BEFORE).format(start=start, end=end)
+    return QUALIFIED[when.qualifier].format(date=_format_plain(when.start, locale)) if when.qualifier \
+        else _format_plain(when.start, locale)
+
+
+def _format_plain(text: str, locale: str) -> str:
     year, month, day = parse_partial_date(text)
     if day:
         return format_date(datetime.date(year, month, day), "d MMMM y", locale=locale)
@@ -71,8 +93,9 @@ def format_partial_date(text: str | None, locale: str) -> str:
 
 @lru_cache(maxsize=None)
 def format_hijri_date(text: str | None) -> str:
-    """The Umm al-Qura date of a day-precision date, e.g. '1 ربيع الثاني 1447 هـ'; '' otherwise."""
-    if not text:
+    """The Umm al-Qura date of a day-precision date, e.g. '1 ربيع الثاني 1447 هـ'; '' otherwise (a span,
+    an uncertain day: a Hijri day would claim more than the entry knows)."""
+    if not text or not PLAIN_DATE.match(text):
         return ""
     year, month, day = parse_partial_date(text)
     if not day:
@@ -92,7 +115,8 @@ def format_month_name(text: str, locale: str) -> str:
 
 
 def padded_date(text: str | None) -> str:
-    """A sortable full date: 2025-09 → 2025-09-01, 2025 → 2025-01-01."""
+    """A sortable full date: 2025-09 → 2025-09-01, 2025 → 2025-01-01; a span sorts by its start
+    (2021-03/2023-08 → 2021-03-01), a span open at the start by its end (../2020-05 → 2020-05-01)."""
     if not text:
         return ""
     year, month, day = parse_partial_date(text)

@@ -31,8 +31,8 @@ def test_an_undated_draft_without_a_date_note_is_a_warning_that_strict_turns_int
     entry = project / "content/entries/2025-09-23-base.md"
     entry.write_text(entry.read_text().replace("date: 2025-09-23", "date: null").replace("published", "draft"))
     assert run_check(project).stderr == (
-        "content/entries/2025-09-23-base.md:4: warning: this draft has no date yet — find the date of the story "
-        "(YYYY, YYYY-MM or YYYY-MM-DD), or say in 'date_note' why it cannot be known\n")
+        "content/entries/2025-09-23-base.md:4: warning: this draft has no date yet — find the date of the story, "
+        "or the span it falls in (2025-09-24, 2025-09, 2021-03/2023-08), or say in 'date_note' why it cannot be known\n")
     assert run_check(project, "check", "--strict").returncode == 1
     entry.write_text(entry.read_text().replace("date: null", "date: null\ndate_note: الصفحة لا تذكر إلا «الإثنين»"))
     assert run_check(project, "check", "--strict").returncode == 0
