@@ -15,6 +15,23 @@ STANDALONE_CHROME = (
     "الذهاب إلى الأعلى", "تابعونا", "إعلان", "Advertisement", "Share", "Tweet", "Print",
 )
 
+# Breadcrumb trails: "الرئيسية > أخبار > ليبيا", "الرئيسية / عربي ودولي". A line of parts joined by one of
+# these separators (spaced) whose first part is one of the roots is the trail, its last part included.
+BREADCRUMB_SEPARATORS = (">", "»", "›", "/", "|", "<", "←", "\\")
+BREADCRUMB_ROOTS = ("الرئيسية", "الصفحة الرئيسية", "الرئيسيه", "أخبار", "الأخبار", "Home", "الرئيسة")
+MAX_BREADCRUMB_PART_WORDS = 3     # every part but the last (the trail may end with the headline)
+
+# Share bars: a line made only of these words (with separators and share counts) is page chrome.
+SHARE_WORDS = (
+    "شارك", "شاركها", "مشاركة", "المشاركة", "شارك الخبر", "فيسبوك", "فيس بوك", "الفيسبوك", "تويتر", "إكس",
+    "واتساب", "واتس اب", "واتس آب", "تيليجرام", "تيليغرام", "تلغرام", "تلجرام", "تيلجرام", "لينكدإن",
+    "لينكد إن", "ماسنجر", "بريد", "البريد", "الإلكتروني", "إيميل", "طباعة", "اطبع", "نسخ", "الرابط",
+    "رابط", "مختصر", "أرسل", "ارسل", "لصديق", "حفظ", "تعليق", "تعليقات", "Facebook", "Twitter", "X",
+    "WhatsApp", "Telegram", "LinkedIn", "Email", "Print", "Pinterest", "Messenger", "Reddit", "Copy", "Link",
+    "Share",
+)
+MAX_SHARE_BAR_WORDS = 16
+
 # A line that starts with one of these is chrome, whatever follows.
 CHROME_PREFIXES = (
     "رئيس مجلس الإدارة", "رئيس مجلسى الإدارة", "رئيس التحرير", "رئيسة التحرير", "المدير العام",

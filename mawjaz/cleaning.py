@@ -169,6 +169,28 @@ def mark_chrome_lines(lines):
     return _relabel(lines, is_chrome, DROP, "chrome")
 
 
+def mark_breadcrumbs(lines):
+    """'الرئيسية > أخبار > ليبيا', 'الرئيسية / عربي ودولي': a trail from a root, its last part included."""
+    separators = "|".join(re.escape(mark) for mark in chrome.BREADCRUMB_SEPARATORS)
+
+    def is_trail(line):
+        parts = [part.strip() for part in re.split(rf"\s*(?:{separators})\s*", line.text)]
+        return len(parts) >= 2 and is_one_of(parts[0], chrome.BREADCRUMB_ROOTS) and \
+            all(0 < len(part.split()) <= chrome.MAX_BREADCRUMB_PART_WORDS for part in parts[:-1])
+    return _relabel(lines, is_trail, DROP, "breadcrumb")
+
+
+def mark_share_bars(lines):
+    """'شارك', 'فيسبوك تويتر واتساب', 'طباعة | أرسل لصديق', with or without share counts."""
+    words = frozenset(word for phrase in _normalised(chrome.SHARE_WORDS) for word in phrase.split())
+
+    def is_share_bar(line):
+        tokens = re.findall(r"[^\W_]+", normalise_for_matching(line.text))
+        return 0 < len(tokens) <= chrome.MAX_SHARE_BAR_WORDS and \
+            all(token in words or token.isdigit() for token in tokens) and any(not t.isdigit() for t in tokens)
+    return _relabel(lines, is_share_bar, DROP, "share-bar")
+
+
 def mark_photo_captions(lines):
     """A caption with a credit in brackets, a 'صورة:' label, or a short line shown twice in a row (alt
     text + caption), unless it is the page's first line: a headline is often shown twice."""
@@ -240,6 +262,8 @@ CLEANERS = (
     ("blank", mark_blank_lines),
     ("notice", mark_notices),
     ("chrome", mark_chrome_lines),
+    ("breadcrumb", mark_breadcrumbs),
+    ("share-bar", mark_share_bars),
     ("caption", mark_photo_captions),
     ("date-header", mark_date_headers),
     ("date-field", mark_date_fields),

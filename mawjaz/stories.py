@@ -80,11 +80,23 @@ def _add_text(draft: _Draft, lines, index: int, actors_in) -> None:
     line = lines[index]
     draft.members.append(line)
     draft.actors |= actors_in(line.text)
-    if draft.headline is None and not draft.paragraphs and _is_headline(line, final_stop=True) \
-            and _next_index(lines, index, TEXT, passing=(BLANK, DROP, PUBLISHED, SOURCE)) is not None:
+    lead = _next_index(lines, index, TEXT, passing=(BLANK, DROP, PUBLISHED, SOURCE))
+    if draft.headline is None and not draft.paragraphs and _is_headline(line, final_stop=True) and lead is not None:
+        draft.headline = line
+    elif not draft.paragraphs and _takes_over_headline(draft.headline, line, lead, lines):
         draft.headline = line
     else:
         draft.paragraphs.append(line)
+
+
+def _takes_over_headline(headline: Line | None, line: Line, lead: int | None, lines) -> bool:
+    """A site's name line ('بوابة المثال - أخبار ليبيا على مدار الساعة') read as the headline gives way to the
+    next headline-like line when that one shares words with the lead and the first does not."""
+    if headline is None or lead is None or not _is_headline(line):
+        return False
+    opening = lines[lead].text
+    return max(_shared_words(headline.text, opening), _shared_words(headline.text, line.text)) \
+        < MIN_SHARED_HEADLINE_WORDS <= _shared_words(line.text, opening)
 
 
 def _finish(draft: _Draft, lines) -> StoryLines | None:
