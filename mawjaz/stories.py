@@ -23,6 +23,7 @@ from .extract import parse_dateline
 MIN_HEADLINE_WORDS, MAX_HEADLINE_WORDS = 3, 25
 MIN_SHARED_HEADLINE_WORDS = 2
 MIN_PARAGRAPHS_BEFORE_TOPIC_SHIFT = 2
+MIN_SENTENCE_WORDS = 8          # a shorter line under a headline is a label or a byline, not the story's text
 
 
 @dataclass(frozen=True)
@@ -69,11 +70,17 @@ def split_stories(lines: tuple[Line, ...], actors_in: Callable[[str], set],
                 skip.add(_next_index(lines, index, TEXT))   # the linked headline of an inline link
         elif line.kind in (SOURCE, PUBLISHED):
             draft.members.append(line)
-            draft.ended = draft.ended or (line.kind == SOURCE and bool(draft.paragraphs))
+            # a source line ends a story that has told something; under a headline and a label
+            # ('قناة ليبيا 24' above 'مصدر الخبر / قناة ليبيا 24') it opens the story instead
+            draft.ended = draft.ended or (line.kind == SOURCE and _has_a_sentence(draft))
         elif line.kind == END and draft.paragraphs:
             draft.ended = True
     stories.append(_finish(draft, lines))
     return [story for story in stories if story is not None]
+
+
+def _has_a_sentence(draft: _Draft) -> bool:
+    return any(line.words >= MIN_SENTENCE_WORDS for line in draft.paragraphs)
 
 
 def _add_text(draft: _Draft, lines, index: int, actors_in) -> None:

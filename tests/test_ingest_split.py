@@ -74,3 +74,11 @@ def test_a_paragraph_that_goes_on_reporting_stays_in_the_story_whatever_day_it_n
     page = clean_lines("التقت المنقوش، الأربعاء، السفير في طرابلس.\n\nوبحث الجانبان العلاقات.\n\n"
                        "وقال وزير الخارجية لافروف الإثنين إن الحكومة وقعت الاتفاق.\n")
     assert [(s.first_line, s.last_line) for s in split_stories(page, actors)] == [(1, 5)]
+
+
+
+def test_a_source_line_under_a_headline_and_a_label_opens_the_story_instead_of_ending_it():
+    page = clean_lines("عنوان الخبر عن افتتاح حقل نفطي في الجنوب\n\nقناة المثال\nمصدر الخبر / قناة المثال\n\n"
+                       "أعلنت المؤسسة اليوم افتتاح حقل جديد للنفط في الجنوب بعد أعمال صيانة طويلة.\n")
+    stories = split_stories(page, no_actors)
+    assert len(stories) == 1 and stories[0].paragraphs[-1].text.startswith("أعلنت المؤسسة")
