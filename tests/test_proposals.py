@@ -171,3 +171,8 @@ def test_a_name_after_a_verb_of_saying_and_before_its_title_is_proposed():
 def test_a_quoted_name_may_start_with_a_name_written_like_a_preposition():
     assert propose("قال نائب محافظ المصرف “علي الورفلي” في تصريح إن السيولة متوفرة.") == \
         [person("علي الورفلي", "نائب محافظ المصرف")]
+
+
+def test_an_adviser_without_the_article_introduces_a_name():
+    assert propose("بحضور مستشار ملف المصالحة بالمجلس سالم الورفلي، بمشاركة ممثلين عن المدن.") == \
+        [person("سالم الورفلي", "مستشار ملف المصالحة بالمجلس")]
