@@ -93,11 +93,7 @@ def test_peak_memory_counts_a_child_process(tmp_path):
 
 
 def test_hugo_baseline_project_builds_rtl_arabic_entry_and_term_pages(corpus, tmp_path):
-    from bench.hugo_site import hugo_binary, hugo_command, write_hugo_site
-    try:
-        hugo_binary()
-    except FileNotFoundError:
-        pytest.skip("Hugo is installed by `make bench` (requirements-bench.txt)")
+    from bench.hugo_site import hugo_command, write_hugo_site     # Hugo comes with requirements-dev.txt
     write_hugo_site(make_registry(), corpus / "entries", tmp_path / "hugo")
     subprocess.run(hugo_command(tmp_path / "hugo", tmp_path / "public"), check=True, capture_output=True)
     entry_pages = list((tmp_path / "public" / "entries").glob("*/index.html"))
