@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT))
 
 from mawjaz.entries import write_new_entries  # noqa: E402
 from mawjaz.errors import Problems  # noqa: E402
-from mawjaz.ingest import ingest_seeds  # noqa: E402
+from mawjaz.ingest.seeds import ingest_seeds  # noqa: E402
 from mawjaz.registries import load_registries  # noqa: E402
 
 STORIES_PER_ROUND = 8      # the five seeds hold eight stories

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from mawjaz.manifest import CACHE_FOLDER
+from mawjaz.incremental.manifest import CACHE_FOLDER
 
 from .corpus import ROOT, EntryMaker, write_corpus, write_entry, write_seed_stories
 from .hugo_site import hugo_command, pagefind_command, write_hugo_site

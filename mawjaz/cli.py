@@ -6,9 +6,9 @@ import sys
 from pathlib import Path
 
 from .config import load_config
+from .entries.ingested import INGESTED_FIELDS
 from .errors import Problems, ProblemsFound
-from .ingested import INGESTED_FIELDS
-from .pipeline import refresh, run
+from .pipeline import RunSettings, refresh, run
 from .progress import Reporter
 
 COMMANDS = {
@@ -89,14 +89,15 @@ def main(argv: list[str], root: Path) -> int:
         return run_review(config, review, args, problems)
     reporter = Reporter(quiet=args.quiet)
     if args.command == "serve":
-        from .serve import serve
+        from .serve import serve       # lazy on purpose: the HTTP server is loaded only to preview
         if not args.base_url:   # links must point at the preview server, not the public address
             config = config.with_overrides(base_url=f"http://127.0.0.1:{args.port}/")
-        return serve(config, args.port, args.drafts, reporter)
+        return serve(RunSettings(config, "all", drafts=args.drafts), args.port, reporter)
+    settings = run_settings(config, args)
     if args.command == "refresh":
-        return run_refresh(config, args, problems, reporter)
+        return run_refresh(settings, problems, reporter, quiet=args.quiet)
     try:
-        summary = run(config, args.command, problems, reporter, strict=args.strict, drafts=args.drafts)
+        summary = run(settings, problems, reporter)
     except ProblemsFound:
         return report(problems, args.strict, quiet=args.quiet)
     except KeyboardInterrupt:
@@ -113,17 +114,23 @@ def main(argv: list[str], root: Path) -> int:
     return code
 
 
-def run_refresh(config, args, problems: Problems, reporter: Reporter) -> int:
+def run_settings(config, args) -> RunSettings:
+    """The run's settings, from the command line: built once, read by every stage."""
+    return RunSettings(config, args.command, strict=args.strict, drafts=args.drafts,
+                       entry_ids=tuple(args.arguments) if args.command == "refresh" else (), apply=args.apply,
+                       take=frozenset(args.take), changed_seeds=args.changed_seeds)
+
+
+def run_refresh(settings: RunSettings, problems: Problems, reporter: Reporter, quiet: bool) -> int:
     try:
-        result = refresh(config, args.arguments, problems, reporter, apply=args.apply, take=frozenset(args.take),
-                         changed_seeds=args.changed_seeds, strict=args.strict)
+        result = refresh(settings, problems, reporter)
     except ProblemsFound:
-        return report(problems, args.strict, quiet=args.quiet)
+        return report(problems, settings.strict, quiet=quiet)
     except KeyboardInterrupt:
         print("Stopped. Every entry is either as it was or fully refreshed.", file=sys.stderr)
         return 130
     print("\n".join(result.lines()))
-    return report(problems, args.strict, quiet=args.quiet)
+    return report(problems, settings.strict, quiet=quiet)
 
 
 def proposals_action(parser: argparse.ArgumentParser, args) -> tuple[str, str | None] | None:
@@ -143,7 +150,7 @@ def proposals_action(parser: argparse.ArgumentParser, args) -> tuple[str, str | 
 
 
 def run_review(config, review: tuple[str, str | None], args, problems: Problems) -> int:
-    from .proposal_review import review as review_proposals
+    from .review import review as review_proposals    # lazy on purpose, as the stages are in mawjaz.pipeline
     options = {"name_en": args.name_en, "id": args.id, "kind": args.kind, "role": args.role}
     output = review_proposals(config.paths.content, review[0], review[1], options, problems)
     code = report(problems, args.strict, quiet=args.quiet)

@@ -1,10 +1,16 @@
 """The data passed forward through the pipeline: frozen dataclasses only, no I/O."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:        # for the annotation only: the model imports nothing of ours
+    from .config import Config
 
 ENTRY_STATUSES = ("published", "draft", "rejected")
 ACTOR_KINDS = ("person", "organization", "state")
+MATRIX_ACTORS = 15          # rows of the actor × theme table on the themes page
 
 
 @dataclass(frozen=True)
@@ -93,7 +99,7 @@ class Entry:
     path: str = ""                # the file it was read from, for messages
     extra: tuple[tuple[str, object], ...] = ()   # front matter keys later stages own (e.g. statements)
     evidence: tuple[Evidence, ...] = ()  # why ingest tagged it; written as comments for review, not read back
-    ingested: tuple[tuple[str, str], ...] = ()   # (field, digest of what ingest wrote): mawjaz.ingested
+    ingested: tuple[tuple[str, str], ...] = ()   # (field, digest of what ingest wrote): mawjaz.entries.ingested
     proposed_actors: tuple[ProposedActor, ...] = ()  # for review; never shown on the site
 
 
@@ -145,3 +151,79 @@ class Registries:
         return cls(tuple(actors), tuple(themes), tuple(sources),
                    {a.id: a for a in actors}, {t.id: t for t in themes}, {s.id: s for s in sources},
                    tuple(places), tuple(not_actors))
+
+
+@dataclass(frozen=True)
+class Statement:
+    actor: str | None
+    text: str
+    kind: str                   # QUOTE | REPORTED
+
+    def as_front_matter(self) -> dict:
+        return {"actor": self.actor, "text": self.text, "kind": self.kind}
+
+
+@dataclass(frozen=True)
+class SiteModel:
+    config: Config
+    registries: Registries
+    entries: tuple[Entry, ...]       # published (and drafts with --drafts), newest first
+    by_actor: dict = field(default_factory=dict, compare=False)    # actor id → entries, newest first
+    by_theme: dict = field(default_factory=dict, compare=False)
+    by_source: dict = field(default_factory=dict, compare=False)
+    by_year: dict = field(default_factory=dict, compare=False)     # "2025" → entries; newest year first
+    related: dict = field(default_factory=dict, compare=False)     # entry id → related entries
+    older: dict = field(default_factory=dict, compare=False)       # entry id → the entry before it, or None
+    newer: dict = field(default_factory=dict, compare=False)
+    co_actors: dict = field(default_factory=dict, compare=False)   # actor id → ((Actor, shared count), …)
+    actor_themes: dict = field(default_factory=dict, compare=False)   # actor id → ((Theme, count), …)
+    theme_actors: dict = field(default_factory=dict, compare=False)   # theme id → ((Actor, count), …)
+    active_actors: tuple = ()        # ((Actor, count), …) over the last config.home_months months
+    active_themes: tuple = ()
+    networks: dict = field(default_factory=dict, compare=False)    # "" | year | kind slug → network.Network
+    statements: dict = field(default_factory=dict, compare=False)  # entry id → (Statement, …) as written
+    said: dict = field(default_factory=dict, compare=False)        # actor id → ((Statement, Entry), …) newest first
+    same_event: dict = field(default_factory=dict, compare=False)  # entry id → other outlets' entries of its event
+    search_shards: tuple = ()        # the search index's shards, in the order the search page merges them
+
+    def actors_of(self, entry: Entry) -> list[Actor]:
+        return [self.registries.actor_by_id[i] for i in entry.actors if i in self.registries.actor_by_id]
+
+    def themes_of(self, entry: Entry) -> list[Theme]:
+        return [self.registries.theme_by_id[i] for i in entry.themes if i in self.registries.theme_by_id]
+
+    def affiliates(self, actor_id: str) -> list[Actor]:
+        """Actors whose affiliation is `actor_id` and who appear in shown entries, most entries first."""
+        return most_listed([a for a in self.registries.actors if a.affiliation == actor_id], self.by_actor)
+
+    def actors_by_kind(self) -> list[tuple[str, list[Actor]]]:
+        """Actors with at least one entry, grouped by kind, most entries first."""
+        groups = [(kind, most_listed([a for a in self.registries.actors if a.kind == kind], self.by_actor))
+                  for kind in ACTOR_KINDS]
+        return [(kind, actors) for kind, actors in groups if actors]
+
+    def shown_themes(self) -> list[Theme]:
+        return most_listed(self.registries.themes, self.by_theme)
+
+    def shown_sources(self) -> list:
+        return most_listed(self.registries.sources, self.by_source)
+
+    def theme_matrix(self) -> tuple[list[Actor], list[Theme], dict]:
+        """The most active actors × the shown themes, and entries per (actor id, theme id)."""
+        actors = most_listed(self.registries.actors, self.by_actor)[:MATRIX_ACTORS]
+        counts = {(a.id, theme): n for a in actors
+                  for theme, n in tag_counts(self.by_actor[a.id], lambda e: e.themes).items()}
+        return actors, self.shown_themes(), counts
+
+
+def most_listed(items, groups: dict) -> list:
+    """The items that have entries in `groups`, most entries first, then by name and id."""
+    return sorted((item for item in items if item.id in groups),
+                  key=lambda item: (-len(groups[item.id]), item.name, item.id))
+
+
+def tag_counts(entries, tags_of) -> Counter:
+    counts: Counter = Counter()
+    for entry in entries:
+        counts.update(set(tags_of(entry)))
+    return counts

@@ -1,18 +1,45 @@
-"""The order of the stages. One function a command shows the whole run, each stage timed."""
+"""The order of the stages: one function per command, each calling them as the README's diagram shows.
+
+  seeds/ → ingest → content/entries/ → load → group → render and index → staging folder → swap → site/
+
+Every input is read and checked before anything is written, so one run shows every problem. A build
+whose inputs are those of the site already built does nothing, and shows that build's problems again.
+"""
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import Config, check_public_address, check_templates_folder
 from .errors import Problems
-from .inputs import RunInputs, read_inputs
-from .manifest import Manifest, cache_path, outputs_intact, read_manifest, write_manifest
+from .incremental.inputs import RunInputs, read_inputs
+from .incremental.manifest import Manifest, cache_path, outputs_intact, read_manifest, write_manifest
+from .incremental.staging import Staging
 from .progress import Reporter
 
-# The stages' own modules are imported in run(), after the check for changes: a build that finds
-# nothing to do never loads Jinja2, Babel or markdown-it, and ends in a fraction of a second.
+# The stages are imported inside the functions that call them, after the check for changes, on purpose:
+# a build that finds nothing to do never loads edtf, Jinja2, Babel or markdown-it, which take 0.4 s of
+# the half second such a build takes at 10,000 entries.
+
+
+@dataclass(frozen=True)
+class RunSettings:
+    """What one run does, built once from the command line and read by every stage."""
+    config: Config
+    command: str = "all"                 # all | ingest | build | check | refresh
+    strict: bool = False                 # warnings fail the run (CI)
+    drafts: bool = False                 # draft entries are shown in the site, for review
+    entry_ids: tuple[str, ...] = ()      # refresh: the entries to compare (every entry when empty)
+    apply: bool = False                  # refresh: write the fields no one edited
+    take: frozenset = frozenset()        # refresh: fields to take where no one can tell an edit
+    changed_seeds: bool = False          # refresh: also entries whose seed story changed
+
+    @property
+    def entries_dir(self) -> Path:
+        return self.config.paths.content / "entries"
+
 
 @dataclass
 class Summary:
@@ -39,185 +66,253 @@ class Summary:
                 f"search index {self.index_bytes / 1024:.0f} KB, in {self.seconds:.1f} s")
 
 
-def run(config: Config, command: str, problems: Problems, reporter: Reporter, strict: bool = False,
-        drafts: bool = False) -> Summary:
-    """`all` = ingest then build; `ingest`; `build`; `check` (validate, write nothing).
+@dataclass
+class Run:
+    """One run in progress: its settings, the problems found so far, progress output, the summary."""
+    settings: RunSettings
+    problems: Problems
+    reporter: Reporter
+    summary: Summary = field(default_factory=Summary)
 
-    Every input is read and checked before anything is written, so one run shows every problem. A build
-    whose inputs are those of the site already built does nothing, and shows that build's problems again.
-    """
+    @property
+    def config(self) -> Config:
+        return self.settings.config
+
+    def stop_if_errors(self) -> None:
+        self.problems.stop_if_errors(self.settings.strict)
+
+
+@dataclass(frozen=True)
+class NewSite:
+    staging: Staging               # the folder the new site is made in
+    inputs: RunInputs              # the digests of this run's inputs, for the manifest
+
+
+def run(settings: RunSettings, problems: Problems, reporter: Reporter) -> Summary:
+    """Run the command of `settings` (all, ingest, build or check); what it did, for the closing line."""
     started = time.perf_counter()
-    summary = Summary()
-    publishes = command in ("all", "build")
-    previous, inputs = None, None
-    if publishes:
-        with reporter.stage("Compare with last build"):
-            inputs = read_inputs(config, drafts, with_seeds=command == "all")
-            previous = read_manifest(config.paths.out)
-            unchanged = (previous is not None and previous.inputs == inputs.digest
-                         and outputs_intact(config.paths.out, previous))
-        if unchanged:
-            for problem in previous.problems:
-                problems.add(problem)
-            problems.stop_if_errors(strict)
-            summary.up_to_date, summary.index_bytes = True, previous.index_bytes
-            summary.seconds = time.perf_counter() - started
-            return summary
-    staging = None
-    if publishes:   # the previous site is linked into it while the entries load
-        from .publish import Staging
-        staging = Staging(config.paths.out, previous)
+    current = Run(settings, problems, reporter)
+    COMMANDS[settings.command](current)
+    current.summary.seconds = time.perf_counter() - started
+    return current.summary
+
+
+# ------------------------------------------------------------------ the commands
+
+
+def ingest_and_build(run: Run) -> None:
+    """`all`: new stories in seeds/ become entries, then the site is built from every entry."""
+    with site_to_build(run, with_seeds=True) as new_site:
+        if new_site is None:
+            return
+        registries, entries = load_content(run, new_site.inputs)
+        new_entries = ingest_new_stories(run, registries, entries)
+        check_site_settings(run)
+        run.stop_if_errors()
+        entries, inputs = write_entries(run, registries, entries, new_entries, new_site.inputs)
+        publish(run, registries, entries, new_site.staging, inputs)
+
+
+def ingest(run: Run) -> None:
+    """`ingest`: new stories in seeds/ become entries; the site is left as it is."""
+    registries, entries = load_content(run)
+    new_entries = ingest_new_stories(run, registries, entries)
+    run.stop_if_errors()
+    write_entries(run, registries, entries, new_entries)
+
+
+def build(run: Run) -> None:
+    """`build`: the site from content/, making again only what changed since the last build."""
+    with site_to_build(run, with_seeds=False) as new_site:
+        if new_site is None:
+            return
+        registries, entries = load_content(run, new_site.inputs)
+        check_site_settings(run)
+        run.stop_if_errors()
+        publish(run, registries, entries, new_site.staging, new_site.inputs)
+
+
+def check(run: Run) -> None:
+    """`check`: read, ingest and render everything in memory to show every problem; nothing is written."""
+    from .registries import check_unused_registry_entries
+    registries, entries = load_content(run)
+    new_entries = ingest_new_stories(run, registries, entries, writes=False)
+    check_site_settings(run)
+    check_unused_registry_entries(run.config.paths.content, registries, [*entries, *new_entries], run.problems)
+    run.stop_if_errors()
+    render_in_memory(run, registries, entries)
+    run.stop_if_errors()
+
+
+COMMANDS = {"all": ingest_and_build, "ingest": ingest, "build": build, "check": check}
+
+
+def refresh(settings: RunSettings, problems: Problems, reporter: Reporter):
+    """`refresh`: today's ingest compared with each entry (all, or those named); with `apply`, the fields
+    no one edited are written, one entry file at a time."""
+    from .review import plan_refresh
+    run = Run(settings, problems, reporter)
+    registries, entries = load_content(run)
+    chosen = entries_named(run, entries)
+    run.stop_if_errors()
+    with reporter.stage("Compare with today's ingest"):
+        report = plan_refresh(chosen, run.config.paths.seeds, registries, run.config.ingest_status, problems,
+                              settings.take, settings.changed_seeds)
+    run.stop_if_errors()
+    if settings.apply:
+        write_refreshed(run, report)
+    return report
+
+
+# ------------------------------------------------------------------ the stages, in order
+
+
+@contextmanager
+def site_to_build(run: Run, with_seeds: bool):
+    """The staging folder of the new site, with the previous site linked into it while the entries load;
+    None when the site in place was built from these very inputs. A run that fails discards the folder."""
+    with run.reporter.stage("Compare with last build"):
+        inputs = read_inputs(run.config, run.settings.drafts, with_seeds=with_seeds)
+        previous = read_manifest(run.config.paths.out)
+        unchanged = (previous is not None and previous.inputs == inputs.digest
+                     and outputs_intact(run.config.paths.out, previous))
+    if unchanged:
+        report_up_to_date(run, previous)
+        yield None
+        return
+    staging = Staging(run.config.paths.out, previous)
     try:
-        load_and_build(config, command, problems, reporter, summary, strict, drafts, staging, inputs)
+        yield NewSite(staging, inputs)
     except BaseException:
-        if staging is not None:
-            staging.discard()
+        staging.discard()
         raise
-    summary.seconds = time.perf_counter() - started
-    return summary
 
 
-def load_and_build(config: Config, command: str, problems: Problems, reporter: Reporter, summary: Summary,
-                   strict: bool, drafts: bool, staging, inputs: RunInputs | None) -> None:
-    from . import entries as entry_files
-    from .registries import check_unused_registry_entries, load_registries
-    entries_dir = config.paths.content / "entries"
-    with reporter.stage("Load registries"):
-        registries = load_registries(config.paths.content, problems)
-    with reporter.stage("Load entries"):   # ids are checked against registries only when those loaded
-        entries = load_entries(config, entries_dir, None if problems.errors() else registries, problems, inputs)
-    new_entries: tuple = ()
-    if command in ("all", "ingest", "check"):
-        new_entries = ingest_stage(config, registries, entries, problems, reporter, summary,
-                                   writes=command != "check")
-    if command in ("all", "build", "check"):
-        check_templates_folder(config, problems)
-        check_public_address(config, problems)
-    if command == "check":
-        check_unused_registry_entries(config.paths.content, registries, [*entries, *new_entries], problems)
-    problems.stop_if_errors(strict)
-    if new_entries and command != "check":
-        with reporter.stage("Write new entries"):
-            entry_files.write_new_entries(entries_dir, list(new_entries))
-        summary.entries_written = len(new_entries)
-        if inputs is not None:      # the manifest records the entries as they are now
-            inputs = inputs.with_entries_of(config)
-        entries = load_entries(config, entries_dir, registries, problems, inputs)
-        problems.stop_if_errors(strict)
-    if staging is not None:
-        report = build_stage(config, registries, entries, problems, reporter, summary, strict, drafts, staging,
-                             inputs)
-        write_manifest(config.paths.out, Manifest(inputs=inputs.digest, outputs={
-            path: (report.digests[path], size) for path, size in sorted(report.sizes.items())},
-            broken_links=report.broken_links, problems=tuple(problems.sorted()), index_bytes=report.index_bytes))
-    elif command == "check":
-        check_stage(config, registries, entries, problems, reporter, drafts)
-    problems.stop_if_errors(strict)
+def report_up_to_date(run: Run, previous: Manifest) -> None:
+    """Nothing to do: the problems the last build found are shown again, as that build showed them."""
+    for problem in previous.problems:
+        run.problems.add(problem)
+    run.stop_if_errors()
+    run.summary.up_to_date, run.summary.index_bytes = True, previous.index_bytes
 
 
-def load_entries(config: Config, entries_dir: Path, registries, problems: Problems,
-                 inputs: RunInputs | None) -> list:
+def load_registries(run: Run):
+    from .registries import load_registries as read_registries
+    return read_registries(run.config.paths.content, run.problems)
+
+
+def load_content(run: Run, inputs: RunInputs | None = None) -> tuple:
+    """The registries and every entry; entry ids are checked against the registries only when they loaded."""
+    with run.reporter.stage("Load registries"):
+        registries = load_registries(run)
+    with run.reporter.stage("Load entries"):
+        entries = load_entries(run, None if run.problems.errors() else registries, inputs)
+    return registries, entries
+
+
+def load_entries(run: Run, registries, inputs: RunInputs | None) -> list:
     """Every entry; a build (which has read its inputs' digests) reuses the entries an earlier build
     parsed, if their files are unchanged."""
-    from . import entries as entry_files
+    from .entries import load_entries as read_entries
+    from .incremental import entry_cache
     if inputs is None or registries is None:
-        return entry_files.load_entries(entries_dir, registries, problems)
-    from . import entry_cache
-    salt = f"{inputs.code} {inputs.registries} {entries_dir} {problems.root}"
-    return entry_cache.load_entries(entries_dir, registries, problems, cache_path(config.paths.out, "entries.pickle"),
-                                    salt, inputs.entries)
+        return read_entries(run.settings.entries_dir, registries, run.problems)
+    salt = f"{inputs.code} {inputs.registries} {run.settings.entries_dir} {run.problems.root}"
+    return entry_cache.load_entries(run.settings.entries_dir, registries, run.problems,
+                                    cache_path(run.config.paths.out, "entries.pickle"), salt, inputs.entries)
 
 
-def ingest_stage(config: Config, registries, existing, problems: Problems, reporter: Reporter,
-                 summary: Summary, writes: bool = True) -> tuple:
-    """Read the seeds and return the stories no entry holds yet; writing waits until all checks pass.
+def ingest_new_stories(run: Run, registries, existing: list, writes: bool = True) -> tuple:
+    """The stories of seeds/ that no entry holds yet; writing them waits until every check has passed.
 
     Proposed actors are named by the loader once the entries are written; a run that only checks
     names them at their seed lines."""
     from .ingest import ingest_seeds, report_new_proposals
-    with reporter.stage("Ingest seeds"):
-        result = ingest_seeds(config.paths.seeds, registries, existing, config.ingest_status, problems, reporter)
+    with run.reporter.stage("Ingest seeds"):
+        result = ingest_seeds(run.config.paths.seeds, registries, existing, run.config.ingest_status, run.problems,
+                              run.reporter)
     if not writes:
-        report_new_proposals(result, problems)
+        report_new_proposals(result, run.problems)
+    summary = run.summary
     summary.seeds_read, summary.stories_found = result.seeds_read, result.stories_found
     summary.entries_kept = result.stories_found - len(result.new_entries)
     summary.seeds_changed_kept = result.changed_kept
     return result.new_entries
 
 
-@dataclass(frozen=True)
-class BuildReport:
-    digests: dict[str, str]
-    sizes: dict[str, int]
-    broken_links: dict[str, list]
-    index_bytes: int
+def check_site_settings(run: Run) -> None:
+    check_templates_folder(run.config, run.problems)
+    check_public_address(run.config, run.problems)
 
 
-def build_stage(config: Config, registries, entries, problems: Problems, reporter: Reporter, summary: Summary,
-                strict: bool, drafts: bool, staging, inputs: RunInputs) -> BuildReport:
-    from .group import group_site
-    from .outputs import plan_site
-    from .publish import publish_site
-    with reporter.stage("Group"):
-        site = group_site(config, registries, entries, drafts=drafts)
-    with reporter.stage("Plan"):
-        plan = plan_site(config, site, inputs)
-    problems.stop_if_errors(strict)
-    report = publish_site(config, plan, staging, problems, reporter, strict)
-    summary.pages_written, summary.pages_kept = report.pages_written, report.pages_kept
-    summary.index_bytes = report.index_bytes
-    return BuildReport(plan.digests, report.sizes, report.broken_links, report.index_bytes)
+def write_entries(run: Run, registries, entries: list, new_entries: tuple,
+                  inputs: RunInputs | None = None) -> tuple[list, RunInputs | None]:
+    """Write the new entries, then read every entry back, checked as a maintainer's would be."""
+    from .entries import write_new_entries
+    if not new_entries:
+        return entries, inputs
+    with run.reporter.stage("Write new entries"):
+        write_new_entries(run.settings.entries_dir, list(new_entries))
+    run.summary.entries_written = len(new_entries)
+    if inputs is not None:      # the manifest records the entries as they are now
+        inputs = inputs.with_entries_of(run.config)
+    entries = load_entries(run, registries, inputs)
+    run.stop_if_errors()
+    return entries, inputs
 
 
-def check_stage(config: Config, registries, entries, problems: Problems, reporter: Reporter, drafts: bool) -> None:
-    """Render every page and feed in memory, to find template mistakes; nothing is written."""
-    from .feeds import render_feeds
-    from .group import group_site
-    from .render import render_site
-    with reporter.stage("Group"):
-        site = group_site(config, registries, entries, drafts=drafts)
-    with reporter.stage("Render pages"):
-        render_site(config, site, problems, reporter)
-    with reporter.stage("Render feeds"):
-        render_feeds(config, site)
+def publish(run: Run, registries, entries: list, staging: Staging, inputs: RunInputs) -> None:
+    """Group, make what changed in the staging folder, check the links, swap it in, record the manifest."""
+    from .incremental.outputs import plan_site
+    from .incremental.publish import publish_site
+    from .site import group_site
+    with run.reporter.stage("Group"):
+        site = group_site(run.config, registries, entries, drafts=run.settings.drafts)
+    with run.reporter.stage("Plan"):
+        plan = plan_site(run.config, site, inputs)
+    run.stop_if_errors()
+    report = publish_site(run.config, plan, staging, run.problems, run.reporter, run.settings.strict)
+    run.summary.pages_written, run.summary.pages_kept = report.pages_written, report.pages_kept
+    run.summary.index_bytes = report.index_bytes
+    write_manifest(run.config.paths.out, Manifest(inputs=inputs.digest, outputs={
+        path: (plan.digests[path], size) for path, size in sorted(report.sizes.items())},
+        broken_links=report.broken_links, problems=tuple(run.problems.sorted()), index_bytes=report.index_bytes))
+    run.stop_if_errors()
 
 
-def refresh(config: Config, ids: list[str], problems: Problems, reporter: Reporter, apply: bool = False,
-            take: frozenset = frozenset(), changed_seeds: bool = False, strict: bool = False):
-    """Today's ingest compared with each entry (all, or those named); with `apply`, the fields no one
-    edited are written, one entry file at a time."""
-    from . import entries as entry_files
-    from .entry_updates import remove_leftovers, replace_entry_file
-    from .refresh import plan_refresh
-    from .registries import load_registries
+def render_in_memory(run: Run, registries, entries: list) -> None:
+    """Every page and feed rendered and thrown away, to find template mistakes."""
+    from .site import group_site, render_feeds, render_site
+    with run.reporter.stage("Group"):
+        site = group_site(run.config, registries, entries, drafts=run.settings.drafts)
+    with run.reporter.stage("Render pages"):
+        render_site(run.config, site, run.problems, run.reporter)
+    with run.reporter.stage("Render feeds"):
+        render_feeds(run.config, site)
+
+
+def entries_named(run: Run, entries: list) -> list:
+    """The entries refresh compares: those named on the command line, in that order, or every entry."""
     from .schema import suggest
-    entries_dir = config.paths.content / "entries"
-    with reporter.stage("Load registries"):
-        registries = load_registries(config.paths.content, problems)
-    with reporter.stage("Load entries"):
-        entries = entry_files.load_entries(entries_dir, None if problems.errors() else registries, problems)
     by_id = {entry.id: entry for entry in entries}
-    for unknown in (entry_id for entry_id in ids if entry_id not in by_id):
+    for unknown in (entry_id for entry_id in run.settings.entry_ids if entry_id not in by_id):
         close = suggest(unknown, by_id)
-        problems.error(entries_dir / f"{unknown}.md", None, f"no entry has the id '{unknown}'",
-                       close if close.startswith("did") else "the ids are the entries' file names, without .md")
-    problems.stop_if_errors(strict)
-    with reporter.stage("Compare with today's ingest"):
-        report = plan_refresh([by_id[i] for i in dict.fromkeys(ids)] if ids else entries, config.paths.seeds,
-                              registries, config.ingest_status, problems, take, changed_seeds)
-    problems.stop_if_errors(strict)
-    if apply:
-        with reporter.stage("Write refreshed entries"):
-            remove_leftovers(entries_dir)
-            for item in report.items:
-                if item.writable and not replace_entry_file(Path(item.entry.path), item.text, item.new_text):
-                    problems.warning(item.entry.path, None, "the entry changed while refresh ran: left as it is",
+        run.problems.error(run.settings.entries_dir / f"{unknown}.md", None, f"no entry has the id '{unknown}'",
+                           close if close.startswith("did") else "the ids are the entries' file names, without .md")
+    if not run.settings.entry_ids:
+        return entries
+    return [by_id[i] for i in dict.fromkeys(run.settings.entry_ids) if i in by_id]
+
+
+def write_refreshed(run: Run, report) -> None:
+    """Each refreshed entry written whole, unless it changed on disk while refresh ran."""
+    from .entries import remove_leftovers, replace_entry_file
+    with run.reporter.stage("Write refreshed entries"):
+        remove_leftovers(run.settings.entries_dir)
+        for item in report.items:
+            if item.writable and not replace_entry_file(Path(item.entry.path), item.text, item.new_text):
+                run.problems.warning(item.entry.path, None, "the entry changed while refresh ran: left as it is",
                                      "run refresh again")
-                elif item.writable:
-                    report.written += 1
-        report.applied = True
-    return report
-
-
-def project_root(config: Config) -> Path:
-    return config.path.parent
+            elif item.writable:
+                report.written += 1
+    report.applied = True

@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .arabic import normalise_for_matching
 from .errors import Problems
 from .model import ACTOR_KINDS, Actor, Registries, Source, Theme
 from .schema import FLAG, TEXT, TEXT_LIST, Field, check_mapping, suggest
-from .arabic import normalise_for_matching
 from .yamlio import LineDict, LineList, YamlError, parse_yaml
 
 UNUSED_SHOWN = 5

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .config import Config
 from .errors import Problems, ProblemsFound
-from .pipeline import run
+from .pipeline import RunSettings, run
 from .progress import Reporter
 
 RELOAD_PATH = "/__mawjaz/reload"
@@ -34,10 +34,10 @@ def watched_files(config: Config) -> dict[Path, float]:
     return {path: path.stat().st_mtime for path in files if path.exists()}
 
 
-def rebuild(config: Config, drafts: bool, reporter: Reporter, state: BuildState) -> None:
-    problems = Problems(root=config.path.parent)
+def rebuild(settings: RunSettings, reporter: Reporter, state: BuildState) -> None:
+    problems = Problems(root=settings.config.path.parent)
     try:
-        summary = run(config, "all", problems, reporter, drafts=drafts)
+        summary = run(settings, problems, reporter)
         reporter.say(summary.line())
     except ProblemsFound:
         pass
@@ -85,9 +85,9 @@ def make_handler(config: Config, state: BuildState):
     return functools.partial(Handler, directory=str(config.paths.out))
 
 
-def serve(config: Config, port: int, drafts: bool, reporter: Reporter) -> int:
-    state = BuildState()
-    rebuild(config, drafts, reporter, state)
+def serve(settings: RunSettings, port: int, reporter: Reporter) -> int:
+    config, state = settings.config, BuildState()
+    rebuild(settings, reporter, state)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), make_handler(config, state))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     reporter.say(f"Serving {config.paths.out} on http://127.0.0.1:{server.server_address[1]}{config.base_path}"
@@ -100,7 +100,7 @@ def serve(config: Config, port: int, drafts: bool, reporter: Reporter) -> int:
             if current != seen:
                 seen = current
                 reporter.say("Change seen: rebuilding…")
-                rebuild(config, drafts, reporter, state)
+                rebuild(settings, reporter, state)
     except KeyboardInterrupt:
         server.shutdown()
         return 0

@@ -20,7 +20,7 @@ def ingest_into_empty_content() -> dict[str, str]:
     sys.path.insert(0, str(ROOT))
     from mawjaz.entries import write_new_entries
     from mawjaz.errors import Problems
-    from mawjaz.ingest import ingest_seeds
+    from mawjaz.ingest.seeds import ingest_seeds
     from mawjaz.registries import load_registries
 
     with tempfile.TemporaryDirectory() as folder:

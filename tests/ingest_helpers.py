@@ -6,8 +6,8 @@ from pathlib import Path
 from conftest import ROOT
 
 from mawjaz.errors import Problems
-from mawjaz.ingest import ingest_seeds, make_context, split_page
-from mawjaz.cleaning import clean_lines
+from mawjaz.ingest.seeds import ingest_seeds, make_context, split_page
+from mawjaz.ingest.cleaning import clean_lines
 from mawjaz.registries import load_registries
 
 FIXTURE_REGISTRIES = ROOT / "tests" / "fixtures" / "registries"

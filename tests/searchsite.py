@@ -11,10 +11,10 @@ from pathlib import Path
 from mawjaz.config import load_config
 from mawjaz.entries import load_entries
 from mawjaz.errors import Problems
-from mawjaz.group import group_site
+from mawjaz.site.group import group_site
 from mawjaz.registries import load_registries
-from mawjaz.search_index import body_text, described_by
-from mawjaz.search_terms import build_vocabulary, search_keys
+from mawjaz.search.index import body_text, described_by
+from mawjaz.search.terms import build_vocabulary, search_keys
 
 ROOT = Path(__file__).resolve().parent.parent
 SEARCH_CONTENT = Path(__file__).resolve().parent / "fixtures" / "search_content"

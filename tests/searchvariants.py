@@ -9,8 +9,8 @@ import re
 from dataclasses import dataclass
 
 from mawjaz.arabic import normalise_for_matching, tokenise
-from mawjaz.search_index import body_text
-from mawjaz.search_terms import variant_pairs
+from mawjaz.search.index import body_text
+from mawjaz.search.terms import variant_pairs
 
 ARABIC_WORD = re.compile(r"[\u0621-\u064a\u0640\u064b-\u0652\u06a9\u06cc]+")
 HAMZA_SEATS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا"})

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from mawjaz.charts import heat_level, month_counts, network_svg, timeline_svg
+from mawjaz.site.charts import heat_level, month_counts, network_svg, timeline_svg
 from mawjaz.model import Actor, Entry
-from mawjaz.network import build_network
+from mawjaz.site.network import build_network
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -5,7 +5,7 @@ sits in, the order its files were created in (and so the order the file system l
 locale (an ASCII one, with Python's UTF-8 fallbacks turned off), the time zone and PYTHONHASHSEED.
 
 Every file is compared byte for byte, the search index included: Pagefind writes its filter and
-metadata indexes in hash-map order, and mawjaz/stable_index.py puts them in one order afterwards.
+metadata indexes in hash-map order, and mawjaz/search/stable_index.py puts them in one order afterwards.
 """
 from __future__ import annotations
 

@@ -10,8 +10,9 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mawjaz import arabic, search_terms
-from mawjaz.search_terms import META_WORD_END, WORD_END, SearchVocabulary, closed_words, index_text, search_key
+from mawjaz import arabic
+from mawjaz.search import terms as search_terms
+from mawjaz.search.terms import META_WORD_END, WORD_END, SearchVocabulary, closed_words, index_text, search_key
 
 SPACES = " \n\t\u00a0\u2003\u3000\u202f\x1c\x85\u2028"
 ARABIC = "ابتةىأإآؤئلوفكـًٌٍَُِّْ٠١٩یکﻻﷲ"

@@ -11,7 +11,7 @@ from conftest import ROOT, run_build
 
 from mawjaz.config import load_config
 from mawjaz.errors import Problems
-from mawjaz.manifest import CACHE_FOLDER, cache_path
+from mawjaz.incremental.manifest import CACHE_FOLDER, cache_path
 
 
 def write_config(tmp_path: Path, text: str) -> Path:

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mawjaz.config import Config, Paths
-from mawjaz.group import group_site
+from mawjaz.site.group import group_site
 from mawjaz.model import Actor, Entry, Registries, Theme
 
 ACTORS = [Actor(i, f"اسم {i}", i, "person") for i in ("a", "b", "c", "d")]

@@ -1,7 +1,7 @@
 """Rebuilds make only what changed, and give exactly the bytes of a clean build.
 
 Each case builds the fixture site, makes one kind of edit a maintainer makes, rebuilds in place, and compares
-the result with a clean build of the edited content, file by file. A miss in mawjaz/fingerprints.py (an output
+the result with a clean build of the edited content, file by file. A miss in mawjaz/incremental/fingerprints.py (an output
 whose digest does not cover something it shows) makes the rebuilt site keep an old page, and fails here.
 """
 from __future__ import annotations
@@ -16,7 +16,7 @@ import pytest
 from conftest import ROOT, SITE_FIXTURE, run_build
 from site_files import snapshot
 
-from mawjaz.manifest import cache_path, manifest_path
+from mawjaz.incremental.manifest import cache_path, manifest_path
 
 ENTRIES = "content/entries"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 from fixturefile import fixture_cases
 
-from mawjaz import cleaning
-from mawjaz.cleaning import CLEANERS, clean_lines, mark_blank_lines, read_lines
+from mawjaz.ingest import cleaning
+from mawjaz.ingest.cleaning import CLEANERS, clean_lines, mark_blank_lines, read_lines
 
 RULES = dict(CLEANERS)
 

@@ -1,13 +1,13 @@
-"""The date rules one by one (mawjaz.dates), and how a story's date is chosen among them (mawjaz.extract)."""
+"""The date rules one by one (mawjaz.ingest.dates), and how a story's date is chosen among them (mawjaz.ingest.extract)."""
 from __future__ import annotations
 
 import pytest
 
-from mawjaz.cleaning import clean_lines
-from mawjaz.dates import (find_address_dates, find_dates, find_day_month, is_date_line, named_day,
+from mawjaz.ingest.cleaning import clean_lines
+from mawjaz.ingest.dates import (find_address_dates, find_dates, find_day_month, is_date_line, named_day,
                           names_relative_time, read_address, read_day_first, read_day_month_year, read_year_first,
                           with_year)
-from mawjaz.extract import extract_date, lead_paragraph, parse_dateline
+from mawjaz.ingest.extract import extract_date, lead_paragraph, parse_dateline
 
 PLACES = frozenset({"طرابلس", "بنغازي"})
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 import pytest
 from ingest_helpers import SEEDS, fixture_registries, stories_of
 
-from mawjaz.cleaning import clean_lines
-from mawjaz.dates import find_dates, names_a_weekday
-from mawjaz.extract import (extract_date, extract_place, extract_summary, extract_title, lead_paragraph,
+from mawjaz.ingest.cleaning import clean_lines
+from mawjaz.ingest.dates import find_dates, names_a_weekday
+from mawjaz.ingest.extract import (extract_date, extract_place, extract_summary, extract_title, lead_paragraph,
                             parse_dateline)
-from mawjaz.sources import extract_source
-from mawjaz.ingest import make_context
+from mawjaz.ingest.sources import extract_source
+from mawjaz.ingest.seeds import make_context
 from mawjaz.model import Registries
 
 DATES = [
@@ -65,7 +65,7 @@ def read(seed: str, index: int):
 
 
 def test_a_page_today_header_is_neither_the_story_date_nor_its_title():
-    from mawjaz.ingest import read_story, split_page
+    from mawjaz.ingest.seeds import read_story, split_page
     context = make_context(fixture_registries(), "published")
     page = clean_lines("الأحد 23 نوفمبر 2025 - 2 جمادى الآخرة 1447 هـ\nآخر الأخبار\n\n"
                        "وزيرة الخارجية تلتقي سفير إيطاليا في طرابلس\n\n"
@@ -82,7 +82,7 @@ def test_story_date_comes_from_the_dateline_and_the_day_it_names_with_its_basis(
 
 
 def test_yesterday_counts_only_when_its_weekday_agrees_with_the_report_date():
-    from mawjaz.dates import day_named_relative_to
+    from mawjaz.ingest.dates import day_named_relative_to
     assert day_named_relative_to("اجتماعا أمس الثلاثاء", "2025-09-24").iso == "2025-09-23"
     assert day_named_relative_to("اجتماعا أمس الخميس", "2025-09-24") is None
     assert day_named_relative_to("تعقد اليوم الخميس", "2020-04-16").iso == "2020-04-16"
@@ -144,7 +144,7 @@ def test_source_from_signatures(seed, index, source):
 
 
 def test_a_title_is_never_empty():
-    from mawjaz.cleaning import Line
+    from mawjaz.ingest.cleaning import Line
     assert extract_title(None, Line(1, ".", "."), frozenset()) == "."
     assert extract_title(None, None, frozenset()) == "بلا عنوان"
 

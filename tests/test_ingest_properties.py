@@ -5,8 +5,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ingest_helpers import SEEDS, fixture_registries
 
-from mawjaz.cleaning import clean_lines
-from mawjaz.ingest import make_context, read_story, split_page
+from mawjaz.ingest.cleaning import clean_lines
+from mawjaz.ingest.seeds import make_context, read_story, split_page
 
 CONTEXT = make_context(fixture_registries(), "published")
 SEED_LINES = [line for seed in sorted(SEEDS.glob("*.txt")) for line in seed.read_text(encoding="utf-8").split("\n")]

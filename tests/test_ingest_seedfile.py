@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 
 from mawjaz.errors import Problems
-from mawjaz.seedfile import MAX_SEED_BYTES, read_seed
+from mawjaz.ingest.seedfile import MAX_SEED_BYTES, read_seed
 
 ARABIC = "التقت وزيرة الخارجية نجلاء المنقوش سفيرة المملكة المتحدة\nفي طرابلس"
 

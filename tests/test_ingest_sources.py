@@ -1,12 +1,12 @@
-"""The source rules one by one (mawjaz.sources): the outlet or agency a story names as its origin."""
+"""The source rules one by one (mawjaz.ingest.sources): the outlet or agency a story names as its origin."""
 from __future__ import annotations
 
 from types import SimpleNamespace
 
 import pytest
 
-from mawjaz.cleaning import clean_lines
-from mawjaz.sources import FoundSource, build_source_matcher, credited_outlet, extract_source, without_quotations
+from mawjaz.ingest.cleaning import clean_lines
+from mawjaz.ingest.sources import FoundSource, build_source_matcher, credited_outlet, extract_source, without_quotations
 
 REGISTRY = SimpleNamespace(sources=[
     SimpleNamespace(id="lana", name="وكالة الأنباء الليبية", signatures=("وكالة الأنباء الليبية", "(وال)")),

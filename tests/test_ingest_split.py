@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from ingest_helpers import stories_of
 
-from mawjaz.cleaning import clean_lines
-from mawjaz.stories import split_stories
+from mawjaz.ingest.cleaning import clean_lines
+from mawjaz.ingest.stories import split_stories
 
 
 def ranges(seed_name: str) -> list[tuple[int, int]]:

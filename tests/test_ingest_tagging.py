@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from mawjaz.errors import Problems
-from mawjaz.gazetteer import build_gazetteer, tag_story
+from mawjaz.ingest.gazetteer import build_gazetteer, tag_story
 from mawjaz.model import Actor, Registries, Source, Theme
 from mawjaz.registries import load_registries
 

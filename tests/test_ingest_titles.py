@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 from ingest_helpers import fixture_registries
 
-from mawjaz.cleaning import clean_lines
-from mawjaz.ingest import make_context, read_story, split_page
+from mawjaz.ingest.cleaning import clean_lines
+from mawjaz.ingest.seeds import make_context, read_story, split_page
 
 HEADLINE = "وزيرة الخارجية تلتقي سفير إيطاليا لبحث التعاون بين البلدين"
 LEAD = "التقت وزيرة الخارجية، الإثنين، سفير إيطاليا في طرابلس لبحث العلاقات بين البلدين وسبل تعزيزها."

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mawjaz.links import find_broken_links, site_files
+from mawjaz.site.links import find_broken_links, site_files
 
 BASE_URL, BASE_PATH = "https://example.org/mawjaz/", "/mawjaz/"
 

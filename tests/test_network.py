@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mawjaz.model import Actor, Entry
-from mawjaz.network import HEIGHT, WIDTH, build_network, network_views
+from mawjaz.site.network import HEIGHT, WIDTH, build_network, network_views
 
 ACTORS = {a.id: a for a in [Actor("libya-a", "فاعل أ", "A", "person"), Actor("libya-b", "فاعل ب", "B", "person"),
                             Actor("state-c", "دولة ج", "C", "state"), Actor("org-d", "منظمة د", "D", "organization"),

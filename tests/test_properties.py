@@ -13,12 +13,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mawjaz.cleaning import clean_lines
+from mawjaz.ingest.cleaning import clean_lines
 from mawjaz.arabic import normalise_for_matching
 from mawjaz.entries import format_entry, parse_entry
-from mawjaz.entry_updates import resolve_proposal
+from mawjaz.entries.updates import resolve_proposal
 from mawjaz.errors import Problems
-from mawjaz.ingest import make_context, make_entry, read_story, split_page
+from mawjaz.ingest.seeds import make_context, make_entry, read_story, split_page
 from mawjaz.model import ACTOR_KINDS, Entry, ProposedActor
 from mawjaz.registries import load_registries
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 import pytest
 from ingest_helpers import fixture_registries
 
-from mawjaz.gazetteer import build_gazetteer
+from mawjaz.ingest.gazetteer import build_gazetteer
 from mawjaz.model import ProposedActor
-from mawjaz.proposals import build_rules, find_proposals
+from mawjaz.ingest.proposals import build_rules, find_proposals
 
 REGISTRIES = fixture_registries()
 

@@ -20,7 +20,7 @@ from conftest import ROOT, run_build
 
 from mawjaz.entries import parse_entry, read_entry
 from mawjaz.errors import Problems
-from mawjaz.ingested import INGESTED_COMMENT, INGESTED_FIELDS, digest, field_digests
+from mawjaz.entries.ingested import INGESTED_COMMENT, INGESTED_FIELDS, digest, field_digests
 
 REGISTRY_FILES = ("actors.yaml", "themes.yaml", "sources.yaml", "places.yaml", "not_actors.yaml")
 KHOURY_SEED = "000_757ce41b5e3eb3a1.txt"     # its first story (lines 1-9) has statements

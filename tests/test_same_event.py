@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from mawjaz.model import Entry
-from mawjaz.same_event import same_event_links
+from mawjaz.site.same_event import same_event_links
 
 STORY = ("أكدت الولايات المتحدة خلال اجتماع على هامش الجمعية العامة للأمم المتحدة أهمية التكامل الأمني "
          "بين شرق ليبيا وغربها، ودعت إلى توحيد المؤسسة العسكرية ودعم خريطة الطريق التي أعلنتها البعثة.")

@@ -11,11 +11,11 @@ import pytest
 from mawjaz.config import load_config
 from mawjaz.errors import Problems
 from mawjaz.entries import load_entries
-from mawjaz.group import group_site
+from mawjaz.site.group import group_site
 from mawjaz.model import Actor, Registries
 from mawjaz.registries import load_registries
-from mawjaz.search_index import body_text, prepare_search, search_shards, shard_of
-from mawjaz.search_terms import WORD_END, SearchVocabulary, build_vocabulary, index_text, search_keys
+from mawjaz.search.index import body_text, prepare_search, search_shards, shard_of
+from mawjaz.search.terms import WORD_END, SearchVocabulary, build_vocabulary, index_text, search_keys
 
 FIXTURE_CONTENT = Path(__file__).parent / "fixtures" / "search_content"
 ROOT = Path(__file__).parent.parent
@@ -91,7 +91,7 @@ def test_only_published_entries_are_indexed_even_when_drafts_are_shown():
 def test_records_are_grouped_in_one_shard_per_year_newest_first():
     site = fixture_site(drafts=True)
     search = prepare_search(site)
-    assert list(search.shards) == search_shards(site) == site.search_shards() == \
+    assert list(search.shards) == search_shards(site) == list(site.search_shards) == \
         ["2025", "2024", "2023", "2022", "2021", "2020"]
     for shard, records in search.shards.items():
         assert records and all(record.url.startswith(f"/entries/{shard}-") for record in records)

@@ -11,10 +11,10 @@ from site_html import read_page, read_pages
 from mawjaz.config import load_config
 from mawjaz.entries import load_entries
 from mawjaz.errors import Problems
-from mawjaz.group import group_site
+from mawjaz.site.group import group_site
 from mawjaz.registries import load_registries
-from mawjaz.search_index import prepare_search
-from mawjaz.search_terms import build_vocabulary, index_text
+from mawjaz.search.index import prepare_search
+from mawjaz.search.terms import build_vocabulary, index_text
 
 SVG_BLOCK = re.compile(r"<svg\b.*?</svg>", re.S)
 NETWORK_PAGES = ["network/index.html", "network/2025/index.html", "network/states/index.html"]

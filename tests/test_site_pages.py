@@ -80,7 +80,7 @@ def test_drafts_and_rejected_entries_appear_nowhere(fixture_site):
 
 
 def test_pages_carry_no_pagefind_markup_because_the_index_is_built_from_the_entries(fixture_site):
-    """mawjaz/search_index.py indexes each published entry's search keys; markup in pages would do nothing."""
+    """mawjaz/search/index.py indexes each published entry's search keys; markup in pages would do nothing."""
     for path, page in read_pages(fixture_site).items():
         assert not [attrs for _, attrs in page.tags if any(name.startswith("data-pagefind") for name in attrs)], path
     search = read_page(fixture_site, fixture_site / "search/index.html")

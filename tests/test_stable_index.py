@@ -1,7 +1,7 @@
 """The search index in canonical order: byte-identical from run to run, and meaning what Pagefind wrote.
 
 Pagefind 1.5 writes filter values and the list of filters in hash-map order (Pagefind issue #638);
-mawjaz/stable_index.py sorts them and names the files again. These tests run the real Pagefind on
+mawjaz/search/stable_index.py sorts them and names the files again. These tests run the real Pagefind on
 documents with many filter values, so that its own order differs between runs, and build the index
 the way a site does: one bundle per shard, several at once.
 """
@@ -22,10 +22,10 @@ from site_files import snapshot
 from mawjaz.config import load_config
 from mawjaz.errors import Problems
 from mawjaz.errors import ERROR, WARNING
-from mawjaz.search_index import (SearchInput, SearchRecord, build_search_index, build_shard, finish_bundle,
+from mawjaz.search.index import (SearchInput, SearchRecord, build_search_index, build_shard, finish_bundle,
                                  report_shard)
-from mawjaz.pagefind_runner import run_pagefind
-from mawjaz.stable_index import (SIGNATURE, UnfamiliarIndex, content_hash, decode_cbor, encode_cbor, meta_name,
+from mawjaz.search.pagefind_runner import run_pagefind
+from mawjaz.search.stable_index import (SIGNATURE, UnfamiliarIndex, content_hash, decode_cbor, encode_cbor, meta_name,
                                  stabilise_bundle)
 
 ROOT = Path(__file__).resolve().parent.parent

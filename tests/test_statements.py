@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mawjaz.model import Actor
-from mawjaz.statements import Statement, extract_statements, registry_mentions, speech_verbs
+from mawjaz.ingest.statements import Statement, extract_statements, registry_mentions, speech_verbs
 
 ACTORS = [
     Actor("hanna-tetteh", "هانا تيتيه", "Hanna Tetteh", "person", aliases=("هانا تيتيه",), short_names=("تيتيه",)),

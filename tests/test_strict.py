@@ -6,7 +6,7 @@ from pathlib import Path
 from site_files import snapshot
 from test_invalid_inputs import CASES, make_project, run_check
 
-from mawjaz.links import check_link
+from mawjaz.site.links import check_link
 
 SITE_FILES = {"index.html", "entries/a/index.html", "static/style.css", "feed.xml"}
 

@@ -1,0 +1,88 @@
+"""Entries parsed by an earlier build, reused while their file is unchanged.
+
+Parsing and checking 10,000 entries takes seconds; reading them and comparing digests takes a tenth of
+that, so a rebuild after one edit parses one file. An entry is reused only if it parsed without errors
+(an error can depend on other files, such as an id taken twice, so it is always checked afresh), and
+only under the same code, registries and folders: anything else starts an empty cache.
+
+The cache is a pickle, read with an unpickler that builds only the few classes an entry is made of, so a
+planted cache file cannot run code.
+"""
+from __future__ import annotations
+
+import io
+import os
+import pickle
+from pathlib import Path
+
+from ..entries import check_event_links, read_entry
+from ..errors import Problem, Problems
+from ..model import Entry, Evidence, ProposedActor, Registries
+from ..yamlio import LineDict, LineList
+
+FORMAT = 3
+ALLOWED = {("mawjaz.model", "Entry"): Entry, ("mawjaz.model", "Evidence"): Evidence,
+           ("mawjaz.model", "ProposedActor"): ProposedActor,
+           ("mawjaz.yamlio", "LineDict"): LineDict, ("mawjaz.yamlio", "LineList"): LineList,
+           ("mawjaz.errors", "Problem"): Problem}
+
+
+class _EntriesOnly(pickle.Unpickler):
+    def find_class(self, module: str, name: str):
+        if (module, name) in ALLOWED:
+            return ALLOWED[(module, name)]
+        raise pickle.UnpicklingError(f"{module}.{name} is not part of an entry")
+
+
+def load_entries(entries_dir: Path, registries: Registries | None, problems: Problems, cache_file: Path,
+                 salt: str, digests: dict[str, str]) -> list[Entry]:
+    """entries.load_entries, with the entries whose file is unchanged taken from `cache_file`; `digests`
+    are the files' digests as the run read them at its start (mawjaz.incremental.inputs.entry_digests)."""
+    cached = _read(cache_file, salt)
+    fresh: dict[str, tuple] = {}
+    entries = []
+    for name in sorted(n for n in os.listdir(entries_dir) if n.endswith(".md")) if entries_dir.is_dir() else []:
+        path = entries_dir / name
+        if path.is_symlink():      # links are checked by the loader every time
+            entry = read_entry(path, problems, registries)
+            entries += [entry] if entry is not None else []
+            continue
+        digest = digests.get(name)
+        hit = cached.get(name)
+        if hit is not None and digest is not None and hit[0] == digest:
+            entry, found = hit[1], hit[2]
+        else:
+            own = Problems(problems.root)
+            entry = read_entry(path, own, registries)
+            found = tuple(own.items)
+        for problem in found:
+            problems.add(problem)
+        if entry is not None:
+            entries.append(entry)
+            if digest is not None and not any(p.severity == "error" for p in found):
+                fresh[name] = (digest, entry, found)
+    check_event_links(entries, problems)
+    _write(cache_file, salt, fresh)
+    return entries
+
+
+def _read(cache_file: Path, salt: str) -> dict:
+    try:
+        with open(cache_file, "rb") as handle:
+            data = _EntriesOnly(io.BytesIO(handle.read())).load()
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError, IndexError):
+        return {}
+    if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("salt") != salt:
+        return {}
+    return data.get("entries") or {}
+
+
+def _write(cache_file: Path, salt: str, entries: dict) -> None:
+    try:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        temporary = cache_file.with_name(f".{cache_file.name}.{os.getpid()}")
+        with open(temporary, "wb") as handle:
+            pickle.dump({"format": FORMAT, "salt": salt, "entries": entries}, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, cache_file)
+    except OSError:
+        pass                        # a cache that cannot be written only makes the next build slower

@@ -1,0 +1,122 @@
+"""Everything a run reads, as digests worked out once, before anything is parsed, and passed forward.
+
+When the whole equals the digest recorded with the site (mawjaz.incremental.manifest), the site is up to date and the
+run does nothing; otherwise the parts serve the entry cache (one digest per entry file) and the plan of
+outputs (the global digest, one digest per static file). Kept apart from mawjaz.incremental.fingerprints so that a
+run with nothing to do imports almost nothing.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, replace
+from importlib import metadata
+from pathlib import Path
+
+from ..config import Config
+
+FORMAT = "1"          # bump when what a digest covers changes in a way the code digest would not show
+LIBRARIES = ("jinja2", "markdown-it-py", "babel", "pyyaml", "hijridate", "edtf", "pagefind", "pagefind-bin")
+PACKAGE_DIR = Path(__file__).resolve().parent.parent      # mawjaz/, every stage's code
+
+
+def digest(*parts: str) -> str:
+    hasher = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        hasher.update(part.encode("utf-8", "surrogatepass"))
+        hasher.update(b"\x00")
+    return hasher.hexdigest()
+
+
+def file_digest(path) -> str:
+    with open(path, "rb") as handle:
+        return hashlib.blake2b(handle.read(), digest_size=16).hexdigest()
+
+
+def folder_digest(folder: Path, suffix: str = "", recursive: bool = True) -> str:
+    """Names and contents of the files in `folder` (those ending in `suffix`), in a fixed order.
+
+    Plain strings and os.scandir rather than pathlib: at 10,000 entries this runs on every build,
+    including the ones that find nothing to do.
+    """
+    hasher = hashlib.blake2b(digest_size=16)
+    for relative in sorted(files_under(str(folder), "", suffix, recursive)):
+        hasher.update(f"{relative}={file_digest(os.path.join(folder, relative))}\x00".encode("utf-8", "surrogatepass"))
+    return hasher.hexdigest()
+
+
+def files_under(root: str, prefix: str, suffix: str, recursive: bool):
+    try:
+        listing = list(os.scandir(os.path.join(root, prefix) if prefix else root))
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    for item in listing:
+        relative = f"{prefix}/{item.name}" if prefix else item.name
+        if item.is_file():
+            if item.name.endswith(suffix):
+                yield relative
+        elif recursive and item.is_dir():
+            yield from files_under(root, relative, suffix, recursive)
+
+
+def code_digest() -> str:
+    """Our own code and the versions of the libraries that shape the output."""
+    versions = []
+    for name in LIBRARIES:
+        try:
+            versions.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name}=none")
+    return digest(FORMAT, folder_digest(PACKAGE_DIR, ".py"), *versions)
+
+
+@dataclass(frozen=True)
+class RunInputs:
+    code: str                      # our code and the libraries' versions
+    registries: str                # content/*.yaml
+    everything: str                # what any output may read, apart from the entries
+    static: dict[str, str]         # "static/<file>" → digest of its bytes
+    entries: dict[str, str]        # entry file name → digest of its bytes
+    seeds: str = ""                # "" when the run does not ingest
+
+    @property
+    def digest(self) -> str:
+        return digest(self.everything, *(f"{name}={value}" for name, value in sorted(self.entries.items())),
+                      self.seeds)
+
+    def with_entries_of(self, config: Config) -> RunInputs:
+        """The same inputs, after new entries were written."""
+        return replace(self, entries=entry_digests(config.paths.content / "entries"))
+
+
+def read_inputs(config: Config, drafts: bool, with_seeds: bool) -> RunInputs:
+    code = code_digest()
+    registries = folder_digest(config.paths.content, ".yaml", recursive=False)
+    static_dir = str(config.paths.static)
+    static = {f"static/{relative}": file_digest(os.path.join(static_dir, relative))
+              for relative in sorted(files_under(static_dir, "", "", True))}
+    everything = digest(code, config_description(config), f"drafts={drafts}", folder_digest(config.paths.templates),
+                        *(f"{path}={value}" for path, value in static.items()), registries)
+    return RunInputs(code, registries, everything, static, entry_digests(config.paths.content / "entries"),
+                     folder_digest(config.paths.seeds) if with_seeds else "")
+
+
+def config_description(config: Config) -> str:
+    """The settings as the digest sees them, with every folder relative to config.yaml's: the same project
+    checked out somewhere else (a CI runner that restored the last build) has the same digest, and its
+    rebuild reuses the pages that did not change. No output shows where the project lies."""
+    root = config.path.parent
+    folders = {name: Path(os.path.relpath(folder, root)) for name, folder in vars(config.paths).items()}
+    return repr(replace(config, path=Path(config.path.name), paths=replace(config.paths, **folders)))
+
+
+def entry_digests(entries_dir: Path) -> dict[str, str]:
+    """Entry file name → digest of its bytes. A file that cannot be read gets none here: the loader
+    reports it, with its name and what is wrong."""
+    found = {}
+    for name in files_under(str(entries_dir), "", ".md", False):
+        try:
+            found[name] = file_digest(os.path.join(entries_dir, name))
+        except OSError:
+            found[name] = "unreadable"
+    return found

@@ -1,0 +1,196 @@
+"""Every file of the site as a plan: its path, its digest, and how to make it into a folder.
+
+The plan is the same for a full build and a rebuild; a rebuild only makes the outputs whose digest changed
+(mawjaz.incremental.publish carries the others over from the previous site). Making outputs is spread over a pool of
+worker processes when there are enough of them to pay for it: the workers are forked after the plan
+exists, so they share the site model instead of receiving copies of it.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import shutil
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..config import Config
+from ..errors import Problem, Problems
+from ..model import SiteModel
+from ..search import (BROWSER_TABLES_PATH, INDEX_FOLDER, build_shards, folder_bytes, prepare_search, shard_path,
+                      shard_of, write_browser_tables)
+from ..site import canonical_path, feed_makers, make_environment, page_list, render_page
+from . import fingerprints
+from .inputs import RunInputs
+
+SEARCH_FOLDER = INDEX_FOLDER + "/"        # each search shard is one output, a folder: pagefind/<shard>/
+BATCH_SIZE = 200                          # outputs per task: small enough to balance, big enough to be cheap
+PARALLEL_FROM = 400                       # fewer outputs than this are made by threads of the build's own process
+
+
+@dataclass
+class Plan:
+    """What the site holds: output path → digest, and the means to make each output."""
+    config: Config
+    site: SiteModel
+    digests: dict[str, str]
+    pages: dict[str, tuple[str, dict]]    # HTML output → (template, context)
+    searched: bool                        # whether the search index is part of the site
+    _feeds: dict | None = field(default=None, repr=False)
+    _environment: object = field(default=None, repr=False)
+
+    def feeds(self) -> dict:
+        if self._feeds is None:
+            self._feeds = feed_makers(self.config, self.site)
+        return self._feeds
+
+    def shard_size(self, shard_output: str) -> int:
+        shard = shard_output.removeprefix(SEARCH_FOLDER).rstrip("/")
+        return sum(1 for e in self.site.entries if e.status == "published" and shard_of(e) == shard)
+
+    def environment(self):
+        if self._environment is None:
+            self._environment = make_environment(self.site)
+        return self._environment
+
+
+def plan_site(config: Config, site: SiteModel, inputs: RunInputs) -> Plan:
+    everything = inputs.everything
+    entries = fingerprints.EntryDigests(site.entries)
+    listed = page_list(site)
+    digests = fingerprints.page_digests(site, listed, everything, entries)
+    digests.update(fingerprints.feed_digests(config, site, everything, entries, digests))
+    digests.update(inputs.static)             # static files are copied as they are
+    searched = config.search_enabled
+    if searched:
+        by_shard: dict[str, list] = {}
+        for entry in site.entries:
+            if entry.status == "published":
+                by_shard.setdefault(shard_of(entry), []).append(entry)
+        digests[BROWSER_TABLES_PATH] = fingerprints.digest(everything, "tables")
+        for shard, found in by_shard.items():
+            digests[shard_path(shard)] = fingerprints.shard_digest(everything, shard, found, entries)
+    return Plan(config, site, digests, {output: (template, context) for output, template, context in listed},
+                searched)
+
+
+# ---------------------------------------------------------------- making outputs
+
+
+@dataclass(frozen=True)
+class Made:
+    sizes: dict[str, int]                 # output → bytes written (-1 for a folder)
+    problems: tuple[Problem, ...]
+    index_bytes: int = 0                  # the whole search index, made now or carried over
+
+
+def make_outputs(plan: Plan, wanted: list[str], folder: Path, reporter=None) -> Made:
+    """Write the `wanted` outputs of `plan` into `folder`; in parallel when there are many."""
+    shards = sorted((path for path in wanted if path.startswith(SEARCH_FOLDER)), key=plan.shard_size, reverse=True)
+    files = [path for path in wanted if not is_search_output(path)]
+    batches = [files[start:start + BATCH_SIZE] for start in range(0, len(files), BATCH_SIZE)]
+    # One task per shard, the biggest first: a worker waiting for its Pagefind leaves the core to it,
+    # while the other worker prepares the next shard or renders pages. The browser's tables go with the first.
+    tasks = [[shard] for shard in shards] + batches
+    if BROWSER_TABLES_PATH in wanted:
+        tasks = [[BROWSER_TABLES_PATH, *tasks[0]], *tasks[1:]] if tasks else [[BROWSER_TABLES_PATH]]
+    workers = min(worker_count(), len(tasks))
+    if workers < 2:
+        results = [_make_batch_with(plan, folder, task) for task in tasks]
+    elif len(wanted) < PARALLEL_FROM:   # a few outputs: the search shards' Pagefind runs beside the pages
+        with ThreadPoolExecutor(max_workers=workers) as threads:
+            results = list(threads.map(lambda task: _make_batch_with(plan, folder, task), tasks))
+    else:
+        results = _in_pool(plan, folder, tasks, workers, reporter, len(wanted))
+    sizes, problems = {}, []
+    for made in results:
+        sizes.update(made.sizes)
+        problems.extend(made.problems)
+    return Made(sizes, tuple(problems), folder_bytes(folder / INDEX_FOLDER) if plan.searched else 0)
+
+
+def is_search_output(path: str) -> bool:
+    return path == BROWSER_TABLES_PATH or path.startswith(SEARCH_FOLDER)
+
+
+def worker_count() -> int:
+    """One process per core; MAWJAZ_WORKERS sets another number (1: everything in the build's own process)."""
+    asked = os.environ.get("MAWJAZ_WORKERS", "")
+    return max(1, int(asked)) if asked.isdigit() else (os.cpu_count() or 1)
+
+
+_POOL_STATE: tuple | None = None          # (plan, folder), inherited by forked workers
+
+
+def _in_pool(plan: Plan, folder: Path, tasks: list[list[str]], workers: int, reporter, total: int) -> list[Made]:
+    global _POOL_STATE
+    _POOL_STATE = (plan, folder)
+    plan.environment()                    # compile templates once, before the fork, for every worker
+    results, done = [], 0
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            for made in pool.imap_unordered(_make_batch_in_worker, tasks):
+                results.append(made)
+                done += len(made.sizes)
+                if reporter is not None:
+                    reporter.progress("outputs", done, total)
+    finally:
+        _POOL_STATE = None
+    return results
+
+
+def _make_batch_in_worker(task: list[str]) -> Made:
+    plan, folder = _POOL_STATE
+    return _make_batch_with(plan, folder, task)
+
+
+def _make_batch_with(plan: Plan, folder: Path, task: list[str]) -> Made:
+    problems = Problems()
+    sizes, failed = {}, set()
+    for path in task:
+        if plan.pages.get(path, ("",))[0] in failed:
+            continue                      # one message per broken template, not one per page
+        if is_search_output(path):
+            continue                      # made together, below: they need the same vocabulary
+        size = _make_file(plan, folder, path, problems)
+        if size is None:
+            failed.add(plan.pages[path][0])
+        else:
+            sizes[path] = size
+    searched = [path for path in task if is_search_output(path)]
+    if searched:
+        sizes.update(_make_search_outputs(plan, folder, searched, problems))
+    return Made(sizes, tuple(problems.items))
+
+
+def _make_search_outputs(plan: Plan, folder: Path, paths: list[str], problems: Problems) -> dict[str, int]:
+    """The shards among `paths`, several Pagefind runs at once, and the browser's tables if asked for
+    (never written otherwise: the previous site's copy is linked here)."""
+    shards = [path.removeprefix(SEARCH_FOLDER).rstrip("/") for path in paths if path.startswith(SEARCH_FOLDER)]
+    search = prepare_search(plan.site, shards)
+    sizes = {}
+    if BROWSER_TABLES_PATH in paths:
+        write_browser_tables(folder, search.browser_tables)
+        sizes[BROWSER_TABLES_PATH] = (folder / BROWSER_TABLES_PATH).stat().st_size
+    build_shards(plan.config, folder, search.shards, problems)
+    return {**sizes, **{shard_path(shard): -1 for shard in search.shards}}
+
+
+def _make_file(plan: Plan, folder: Path, path: str, problems: Problems) -> int | None:
+    target = folder / path
+    if path in plan.pages:
+        template, context = plan.pages[path]
+        text = render_page(plan.environment(), template, {"path": canonical_path(path), **context}, problems)
+        if text is None:
+            return None
+        content = text.encode("utf-8")
+    elif path in plan.feeds():
+        content = plan.feeds()[path]().encode("utf-8")
+    else:                                 # a static file, copied as it is
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(plan.config.paths.static / path.removeprefix("static/"), target)
+        return target.stat().st_size
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with open(target, "xb") as handle:     # a new file, never one carried over: those are linked to the live site
+        handle.write(content)
+    return len(content)

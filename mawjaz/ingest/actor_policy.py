@@ -1,0 +1,226 @@
+"""Who counts as an actor of a story: the policy at the top of content/actors.yaml, applied to mentions.
+
+The gazetteer finds every registry name a story writes; a mention makes its actor a party to the
+story unless one of these rules says it does not:
+
+- in a person's title: "رئيس بعثة الأمم المتحدة للدعم في ليبيا هانا تيتيه", "وزير الخارجية اليوناني
+  نيكوس ديندياس": the person counts; the mission, the ministry, the state are their affiliation;
+- only the venue: a state named as the place where something happens ("في تركيا", "بمصر");
+- in a description: who backs a party, whom it belongs to, who leads it ("حفتر المدعوم من مصر وروسيا",
+  "حكومة الوفاق برئاسة فايز السراج");
+- spoken for: a state's adjective after a title ("الدبلوماسي الأمريكي") in a story where one of
+  its officials already counts for it: that is the official, named elsewhere.
+
+Background sentences ("يشار إلى أن…") are left out before these rules (gazetteer.background_paragraphs).
+- inside an outlet's name: "وكالة نوفا الإيطالية للأنباء", "قناة الجزيرة القطرية" relay the news:
+  they are the entry's source (content/sources.yaml), and their state is not an actor.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..arabic import normalise_for_matching, strip_clitics, tokenise_with_spans
+from . import boilerplate as patterns
+from .name_shapes import name_like, punctuation_between
+
+MAX_TITLE_SPAN = 9             # 'المبعوث الخاص للأمين العام للأمم المتحدة إلى ليبيا' + the name
+VENUE_WORDS = frozenset(("في", "وفي"))
+LEADER_CUES = frozenset(normalise_for_matching(word) for word in patterns.LEADER_CUES)
+DESCRIPTIVE = frozenset(normalise_for_matching(word) for word in patterns.DESCRIPTIVE_PARTICIPLES)
+DESCRIPTION_SPAN = 3           # 'المدعوم من مصر وروسيا': the backer within 3 words of the participle
+PLACE_NOUNS = frozenset(normalise_for_matching(word) for word in patterns.PLACE_NOUNS)
+VENUE_BODY_WORDS = frozenset((normalise_for_matching("مقر"),))
+MEDIA_NOUNS = frozenset(normalise_for_matching(word) for word in patterns.MEDIA_NOUNS)
+MEDIA_NAME_SPAN = 3            # 'وكالة نوفا الإيطالية': the adjective up to 3 words after the outlet's noun
+TITLE_BREAKERS = frozenset(normalise_for_matching(word) for word in patterns.TITLE_PHRASE_BREAKERS)
+
+
+@dataclass(frozen=True)
+class StoryWords:
+    """Each paragraph's text and (token, start, end) spans, and where a person's name starts."""
+    texts: tuple[str, ...]
+    spans: tuple[list, ...]
+    person_starts: frozenset          # (paragraph, token position)
+    person_ends: frozenset            # (paragraph, position of the word after the name)
+    covered: frozenset                # (paragraph, token position) inside any registry mention
+    in_outlet_names: frozenset        # (paragraph, token position) inside an outlet's name (sources.yaml)
+
+
+def read_words(paragraphs: tuple[str, ...], matches, outlet_matches) -> StoryWords:
+    return StoryWords(tuple(paragraphs), tuple(tokenise_with_spans(text) for text in paragraphs),
+                      frozenset((m.paragraph, m.start) for m in matches if m.phrase.person),
+                      frozenset((m.paragraph, m.end) for m in matches if m.phrase.person),
+                      _positions(matches), _positions(outlet_matches))
+
+
+def _positions(matches) -> frozenset:
+    return frozenset((m.paragraph, p) for m in matches for p in range(m.start, m.end))
+
+
+def apply_actor_policy(gazetteer, matches: list, paragraphs: tuple[str, ...], outlet_matches=()) -> list:
+    """The mentions that make their actor a party to the story, in the order given.
+
+    `outlet_matches` are where the story names an outlet of content/sources.yaml.
+    """
+    words = read_words(paragraphs, matches, outlet_matches)
+    kept, in_titles = [], set()
+    for mention in matches:
+        rule = next((rule for rule in MENTION_RULES if rule(gazetteer, mention, words)), None)
+        if rule is None:
+            kept.append(mention)
+        elif rule is in_a_persons_title:
+            in_titles.add(mention.phrase.target)
+    return drop_states_spoken_for(gazetteer, kept, words, in_titles)
+
+
+def in_a_persons_title(gazetteer, mention, words: StoryWords) -> bool:
+    """A body or state between a title word and the person it introduces (a name in the registry or
+    not), or in the title that follows a person's name."""
+    if mention.phrase.person:
+        return False
+    text, spans = words.texts[mention.paragraph], words.spans[mention.paragraph]
+    title = _title_before(gazetteer, text, spans, mention.start)
+    if title is None:
+        return False
+    after_a_name = (mention.paragraph, title) in words.person_ends \
+        or _name_set_off_before(gazetteer, words, mention.paragraph, title)   # 'فلان الفلاني، رئيس الهلال الأحمر'
+    return after_a_name or _person_after(gazetteer, words, mention, title)
+
+
+def _title_before(gazetteer, text: str, spans, start: int) -> int | None:
+    for position in range(start - 1, max(-1, start - MAX_TITLE_SPAN), -1):
+        if punctuation_between(text, spans, position + 1):
+            return None
+        if set(strip_clitics(spans[position][0])) & gazetteer.titles:
+            return position
+    return None
+
+
+def _person_after(gazetteer, words: StoryWords, mention, title: int) -> bool:
+    paragraph = mention.paragraph
+    text, spans = words.texts[paragraph], words.spans[paragraph]
+    for position in range(mention.end, min(len(spans), title + MAX_TITLE_SPAN)):
+        if spans[position][0] in TITLE_BREAKERS:
+            return False
+        if punctuation_between(text, spans, position) and not _comma_and_name_follow(gazetteer, words, paragraph, position):
+            return False
+        if (paragraph, position) in words.person_starts:
+            return True
+        if _unknown_name_at(gazetteer, words, paragraph, position):
+            return True
+    return False
+
+
+def _comma_and_name_follow(gazetteer, words: StoryWords, paragraph: int, position: int) -> bool:
+    """After a comma, the name ('رئيس المجلس الرئاسي، محمد المنفي'), or a rank and the name ('مدير
+    إدارة التوجيه بالجيش الوطني، اللواء خالد المحجوب')."""
+    text, spans = words.texts[paragraph], words.spans[paragraph]
+    gap = text[spans[position - 1][2]:spans[position][1]]
+    if "،" not in gap and "," not in gap:
+        return False
+    if set(strip_clitics(spans[position][0])) & gazetteer.titles:
+        position += 1
+    return (paragraph, position) in words.person_starts or _unknown_name_at(gazetteer, words, paragraph, position)
+
+
+def _name_set_off_before(gazetteer, words: StoryWords, paragraph: int, title: int) -> bool:
+    """'وأفاد قيس الفاخري، رئيس…': two name words and a comma before the title; with the comma to
+    close it, a family name in ي (الفاخري) is a name, not an adjective."""
+    text, spans = words.texts[paragraph], words.spans[paragraph]
+    first, last = title - 2, title - 1
+    if first < 0 or not punctuation_between(text, spans, title) or punctuation_between(text, spans, last):
+        return False
+    if {(paragraph, first), (paragraph, last)} & words.covered:
+        return False
+    family = spans[last][0]
+    return name_like(gazetteer, spans[first][0], second=False) and (
+        name_like(gazetteer, family, second=True) or (family.startswith("ال") and family.endswith("ي")))
+
+
+def _unknown_name_at(gazetteer, words: StoryWords, paragraph: int, position: int) -> bool:
+    """Two name-shaped words no registry phrase covers: 'جوزيبي بوتشينو'."""
+    text, spans = words.texts[paragraph], words.spans[paragraph]
+    if position < 0 or position + 1 >= len(spans) or punctuation_between(text, spans, position + 1):
+        return False
+    if {(paragraph, position), (paragraph, position + 1)} & words.covered:
+        return False
+    return name_like(gazetteer, spans[position][0], second=False) and \
+        name_like(gazetteer, spans[position + 1][0], second=True)
+
+
+def only_the_venue(gazetteer, mention, words: StoryWords) -> bool:
+    """'في تركيا', 'بمصر': the state is where it happens, not who acts; 'العاصمة المصرية', 'الصخيرات
+    المغربية', 'للدولار الأمريكي': its adjective says where, or what, not who; 'مقر الأمم المتحدة':
+    the body's seat is the venue."""
+    spans = words.spans[mention.paragraph]
+    before = set(strip_clitics(spans[mention.start - 1][0])) if mention.start else set()
+    if gazetteer.kinds.get(mention.phrase.target) != "state":
+        return not mention.phrase.person and bool(before & VENUE_BODY_WORDS)
+    if mention.phrase.strength == "adjective":
+        return bool(before & (PLACE_NOUNS | gazetteer.places))
+    token, first = spans[mention.start][0], mention.phrase.tokens[0]
+    clitics = [token[:len(token) - len(stem)] for stem in strip_clitics(token) if stem in (first, first[2:])]
+    return any("ب" in clitic for clitic in clitics) or bool(before & VENUE_WORDS)
+
+
+def inside_an_outlets_name(gazetteer, mention, words: StoryWords) -> bool:
+    """'حسبما أفادت وكالة نوفا الإيطالية للأنباء': the outlet relays; it is the source, not an actor."""
+    if mention.phrase.person:
+        return False
+    if (mention.paragraph, mention.start) in words.in_outlet_names:      # 'مصر اليوم', 'ليبيا 24'
+        return True
+    text, spans = words.texts[mention.paragraph], words.spans[mention.paragraph]
+    for position in range(mention.start - 1, max(-1, mention.start - 1 - MEDIA_NAME_SPAN), -1):
+        if punctuation_between(text, spans, position + 1):
+            return False
+        if set(strip_clitics(spans[position][0])) & MEDIA_NOUNS:
+            return True
+    return False
+
+
+def in_a_description(gazetteer, mention, words: StoryWords) -> bool:
+    """'قوات حفتر المدعوم من مصر وروسيا', 'لجنة مدعومة من الأمم المتحدة': who backs a party is context;
+    'الحكومة برئاسة فايز السراج', 'بقيادة المشير، خليفة حفتر': so is who leads it."""
+    cues = LEADER_CUES if mention.phrase.person else DESCRIPTIVE
+    text, spans = words.texts[mention.paragraph], words.spans[mention.paragraph]
+    for position in range(mention.start - 1, max(-1, mention.start - 1 - DESCRIPTION_SPAN), -1):
+        token = spans[position][0]
+        if cues is LEADER_CUES and set(strip_clitics(token)) & gazetteer.titles:
+            continue                       # 'بقيادة المشير، خليفة حفتر': a rank between cue and name
+        if punctuation_between(text, spans, position + 1):
+            return False
+        if token in cues:
+            return True
+    return False
+
+
+MENTION_RULES = (in_a_persons_title, only_the_venue, inside_an_outlets_name, in_a_description)
+
+
+def drop_states_spoken_for(gazetteer, mentions: list, words: StoryWords, in_titles: set) -> list:
+    """'السفير الأمريكي' beside the ambassador's name elsewhere in the story: the person counts, not the state.
+
+    Only a state named right after a title word ('السفير الأمريكي', 'كسفير لإيطاليا'), and only when a
+    person of that state counts
+    (by the registry's affiliations, or because the story's title phrases name them: `in_titles`);
+    'الوفد الروسي', 'الجانب المصري' are the state acting, and stay.
+    """
+    persons = {m.phrase.target for m in mentions if m.phrase.person}
+    spoken_for = {state for person in persons for state in _affiliations(gazetteer, person)} | in_titles
+    return [m for m in mentions if not (m.phrase.target in spoken_for and _after_a_title(gazetteer, words, m))]
+
+
+def _after_a_title(gazetteer, words: StoryWords, mention) -> bool:
+    """Right after a title word, or after a title and one word of its office ('وزير خارجية إيطاليا')."""
+    spans = words.spans[mention.paragraph]
+    before = [set(strip_clitics(token)) for token, _, _ in spans[max(0, mention.start - 2):mention.start]]
+    return bool(before) and bool(before[-1] & gazetteer.titles or (len(before) == 2 and before[0] & gazetteer.titles))
+
+
+def _affiliations(gazetteer, actor: str) -> list[str]:
+    """The chain of bodies an actor belongs to: ambassador → ministry → state."""
+    chain, current = [], gazetteer.affiliations.get(actor)
+    while current and current not in chain:
+        chain.append(current)
+        current = gazetteer.affiliations.get(current)
+    return chain
