@@ -27,7 +27,7 @@ $(VALIDATOR_STAMP): validator/package.json validator/package-lock.json
 	npm ci --prefix validator --no-audit --no-fund --ignore-scripts
 	touch $@
 
-# Check every page of site/ as it is (run `make site` first); tests/test_valid_html.py checks the test sites.
+# Check every page of site/ as it is (run `make site` first); tests/site/test_valid_html.py checks the test sites.
 validate: $(VALIDATOR_STAMP)
 	@test -d site || { echo "site/ is missing: run make site first"; exit 1; }
 	$(VNU) --errors-only --skip-non-html site

@@ -1,7 +1,7 @@
 """Golden ingest: the five seeds ingested into an empty content folder with the repository's registries.
 
 `make golden` runs this file to rewrite tests/golden/ after a deliberate change; the test
-tests/test_ingest_golden.py compares a fresh ingest with it.
+tests/ingest/test_ingest_golden.py compares a fresh ingest with it.
 """
 from __future__ import annotations
 

@@ -5,7 +5,7 @@ and the repository's templates (a `remove.txt` lists base files the case deletes
 `expected.txt` holds exactly what build.py prints; an empty one means the input is accepted.
 After changing a message on purpose, regenerate them and review the diff:
 
-    python tests/test_invalid_inputs.py --update
+    python tests/commands/test_invalid_inputs.py --update
 """
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-CASES = Path(__file__).resolve().parent / "fixtures" / "invalid"
+ROOT = Path(__file__).resolve().parents[2]
+CASES = Path(__file__).resolve().parents[1] / "fixtures" / "invalid"
 BASE = CASES / "_base"
 CASE_NAMES = sorted(p.name for p in CASES.iterdir() if p.is_dir() and not p.name.startswith("_"))
 CASE_ONLY_FILES = ("expected.txt", "remove.txt")

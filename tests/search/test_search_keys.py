@@ -17,8 +17,8 @@ from mawjaz.registries import load_registries
 from mawjaz.search.index import body_text, prepare_search, search_shards, shard_of
 from mawjaz.search.terms import WORD_END, SearchVocabulary, build_vocabulary, index_text, search_keys
 
-FIXTURE_CONTENT = Path(__file__).parent / "fixtures" / "search_content"
-ROOT = Path(__file__).parent.parent
+FIXTURE_CONTENT = Path(__file__).resolve().parents[1] / "fixtures" / "search_content"
+ROOT = Path(__file__).resolve().parents[2]
 NO_FOLDS = SearchVocabulary()
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-PACKAGE = Path(__file__).resolve().parent.parent / "mawjaz"
+PACKAGE = Path(__file__).resolve().parents[2] / "mawjaz"
 ORCHESTRATORS = {"cli", "pipeline", "serve"}
 MAY_IMPORT = {
     "core": set(),
@@ -128,3 +128,10 @@ def test_the_layout_check_catches_a_stage_reaching_into_another():
     assert not is_public("mawjaz.search.shards", "search")
     assert is_public("mawjaz.search", "search") and is_public("mawjaz.search.published_shards", "search")
     assert "site" not in MAY_IMPORT["search"] and "site" not in MAY_IMPORT["ingest"]
+
+
+def test_the_tests_mirror_the_packages():
+    tests = Path(__file__).resolve().parents[1]
+    assert not sorted(tests.glob("test_*.py")), "a test at the top of tests/: put it in the folder of its stage"
+    folders = {path.parent.name for path in tests.glob("*/test_*.py")}
+    assert folders <= STAGES | {"core", "commands"}, sorted(folders - STAGES - {"core", "commands"})

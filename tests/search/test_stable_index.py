@@ -28,7 +28,7 @@ from mawjaz.search.pagefind_runner import run_pagefind
 from mawjaz.search.stable_index import (SIGNATURE, UnfamiliarIndex, content_hash, decode_cbor, encode_cbor, meta_name,
                                  stabilise_bundle)
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 ACTORS = [f"الفاعل {number}" for number in range(40)] + [f"actor {number}" for number in range(10)]
 THEMES = [f"الموضوع {number}" for number in range(12)]
 LANGUAGE = "unknown"          # documents without a lang attribute

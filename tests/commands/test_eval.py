@@ -10,7 +10,7 @@ import pytest
 from eval.annotations import AnnotationError, NamedActor, PageAnnotation, StoryAnnotation, read_annotation
 from eval.scoring import IngestedStory, Names, Scores, same_headline, score_page
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 PAGE = """\
 الرئيسية > أخبار > ليبيا

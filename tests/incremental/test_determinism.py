@@ -18,7 +18,7 @@ from pathlib import Path
 from site_files import snapshot
 from test_invalid_inputs import make_project
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PROJECT_PARTS = ("config.yaml", "content", "seeds", "templates", "static")
 
 FIRST = {"LC_ALL": "C.UTF-8", "TZ": "UTC", "PYTHONHASHSEED": "0"}
