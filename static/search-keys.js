@@ -1,4 +1,4 @@
-// Search keys in the browser: the same steps as mawjaz/arabic.py and mawjaz/search_terms.py, driven by
+// Search keys in the browser: the same steps as mawjaz/arabic.py and mawjaz/search/terms.py, driven by
 // the tables the build generates from them (arabic-normalise.js), so a query is folded as the index was.
 import tables from "./arabic-normalise.js";
 
@@ -112,7 +112,7 @@ export function pagefindQueries({ words, phrases }) {
   return queries;
 }
 
-// Metadata comes with every word closed (see closed_words in mawjaz/search_terms.py): open it for display.
+// Metadata comes with every word closed (see closed_words in mawjaz/search/terms.py): open it for display.
 export function openWords(text) {
   return text.replaceAll(tables.metaWordEnd, "");
 }
