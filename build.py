@@ -5,7 +5,6 @@ Command line only: parse the arguments, run the pipeline, print problems, set th
 """
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 

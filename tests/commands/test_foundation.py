@@ -1,7 +1,6 @@
 """The command line, config validation and the deploy workflow."""
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import gzip
-import re
 
 import pytest
 from site_html import read_page, read_pages
