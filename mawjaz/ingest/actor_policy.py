@@ -5,7 +5,9 @@ story unless one of these rules says it does not:
 
 - in a person's title: "رئيس بعثة الأمم المتحدة للدعم في ليبيا هانا تيتيه", "وزير الخارجية اليوناني
   نيكوس ديندياس": the person counts; the mission, the ministry, the state are their affiliation;
-- only the venue: a state named as the place where something happens ("في تركيا", "بمصر");
+- only the venue: a state named as the place where something happens ("في تركيا", "بمصر", "قادما من
+  السعودية"), a body named as a seat or a text ("مقر الأمم المتحدة", "ميثاق الأمم المتحدة");
+- history: a person named as an era gone by ("نظام العقيد معمر القذافي", "بعد الإطاحة بفلان");
 - in a description: who backs a party, whom it belongs to, who leads it ("حفتر المدعوم من مصر وروسيا",
   "حكومة الوفاق برئاسة فايز السراج");
 - spoken for: a state's adjective after a title ("الدبلوماسي الأمريكي") in a story where one of
@@ -27,10 +29,16 @@ MAX_TITLE_SPAN = 9             # 'المبعوث الخاص للأمين الع�
 VENUE_WORDS = frozenset(("في", "وفي"))
 LEADER_CUES = frozenset(normalise_for_matching(word) for word in patterns.LEADER_CUES)
 DESCRIPTIVE = frozenset(normalise_for_matching(word) for word in patterns.DESCRIPTIVE_PARTICIPLES)
+SAID_LIKE = frozenset((normalise_for_matching("تابع"),))   # 'وتابع فلان': 'and he went on', not 'belonging to'
 DESCRIPTION_SPAN = 3           # 'المدعوم من مصر وروسيا': the backer within 3 words of the participle
 PLACE_NOUNS = frozenset(normalise_for_matching(word) for word in patterns.PLACE_NOUNS)
-VENUE_BODY_WORDS = frozenset((normalise_for_matching("مقر"),))
+BODY_AS_PLACE_OR_TEXT = frozenset(normalise_for_matching(word) for word in patterns.BODY_AS_PLACE_OR_TEXT)
+ARRIVAL_WORDS = frozenset(normalise_for_matching(word) for word in patterns.ARRIVAL_WORDS)
+FROM = normalise_for_matching("من")
+PAST_ERA_NOUNS = frozenset(normalise_for_matching(word) for word in patterns.PAST_ERA_NOUNS)
+ERA_SPAN = 3                   # 'نظام الزعيم الليبي معمر القذافي': the era's noun within 3 words of the name
 MEDIA_NOUNS = frozenset(normalise_for_matching(word) for word in patterns.MEDIA_NOUNS)
+MEDIA_NAME_ENDINGS = tuple(tuple(normalise_for_matching(word).split()) for word in patterns.MEDIA_NAME_ENDINGS)
 MEDIA_NAME_SPAN = 3            # 'وكالة نوفا الإيطالية': the adjective up to 3 words after the outlet's noun
 TITLE_BREAKERS = frozenset(normalise_for_matching(word) for word in patterns.TITLE_PHRASE_BREAKERS)
 
@@ -149,13 +157,15 @@ def _unknown_name_at(gazetteer, words: StoryWords, paragraph: int, position: int
 
 
 def only_the_venue(gazetteer, mention, words: StoryWords) -> bool:
-    """'في تركيا', 'بمصر': the state is where it happens, not who acts; 'العاصمة المصرية', 'الصخيرات
-    المغربية', 'للدولار الأمريكي': its adjective says where, or what, not who; 'مقر الأمم المتحدة':
-    the body's seat is the venue."""
+    """'في تركيا', 'بمصر', 'قادما من السعودية': the state is where it happens, or where someone came
+    from, not who acts; 'العاصمة المصرية', 'الصخيرات المغربية', 'للدولار الأمريكي': its adjective says
+    where, or what, not who; 'مقر الأمم المتحدة', 'ميثاق الأمم المتحدة': the body's seat or text."""
     spans = words.spans[mention.paragraph]
     before = set(strip_clitics(spans[mention.start - 1][0])) if mention.start else set()
     if gazetteer.kinds.get(mention.phrase.target) != "state":
-        return not mention.phrase.person and bool(before & VENUE_BODY_WORDS)
+        return not mention.phrase.person and bool(before & BODY_AS_PLACE_OR_TEXT)
+    if mention.start >= 2 and spans[mention.start - 1][0] == FROM and spans[mention.start - 2][0] in ARRIVAL_WORDS:
+        return True
     if mention.phrase.strength == "adjective":
         return bool(before & (PLACE_NOUNS | gazetteer.places))
     token, first = spans[mention.start][0], mention.phrase.tokens[0]
@@ -170,6 +180,10 @@ def inside_an_outlets_name(gazetteer, mention, words: StoryWords) -> bool:
     if (mention.paragraph, mention.start) in words.in_outlet_names:      # 'مصر اليوم', 'ليبيا 24'
         return True
     text, spans = words.texts[mention.paragraph], words.spans[mention.paragraph]
+    following = tuple(token for token, _, _ in spans[mention.end:mention.end + 2])
+    if any(following[:len(ending)] == ending for ending in MEDIA_NAME_ENDINGS) \
+            and not punctuation_between(text, spans, mention.end):      # 'الإيطالية نيوز'
+        return True
     for position in range(mention.start - 1, max(-1, mention.start - 1 - MEDIA_NAME_SPAN), -1):
         if punctuation_between(text, spans, position + 1):
             return False
@@ -189,12 +203,30 @@ def in_a_description(gazetteer, mention, words: StoryWords) -> bool:
             continue                       # 'بقيادة المشير، خليفة حفتر': a rank between cue and name
         if punctuation_between(text, spans, position + 1):
             return False
-        if token in cues:
+        if token in cues or (token[:1] == "و" and token[1:] in cues - SAID_LIKE):   # 'ويقودها خليفة حفتر'
             return True
     return False
 
 
-MENTION_RULES = (in_a_persons_title, only_the_venue, inside_an_outlets_name, in_a_description)
+def in_a_past_era(gazetteer, mention, words: StoryWords) -> bool:
+    """'سقوط نظام العقيد معمر القذافي', 'بعد الإطاحة بفلان', 'أنصار فلان': a person named as an era gone
+    by is history, not an actor; titles and a nisba may stand between ('نظام الزعيم الليبي فلان')."""
+    if not mention.phrase.person:
+        return False
+    text, spans = words.texts[mention.paragraph], words.spans[mention.paragraph]
+    for position in range(mention.start - 1, max(-1, mention.start - 1 - ERA_SPAN), -1):
+        if punctuation_between(text, spans, position + 1):
+            return False
+        stems = set(strip_clitics(spans[position][0]))
+        if stems & PAST_ERA_NOUNS:
+            return True
+        token = spans[position][0]
+        if not (stems & gazetteer.titles or (token.startswith("ال") and token.endswith("ي"))):
+            return False
+    return False
+
+
+MENTION_RULES = (in_a_persons_title, only_the_venue, inside_an_outlets_name, in_a_description, in_a_past_era)
 
 
 def drop_states_spoken_for(gazetteer, mentions: list, words: StoryWords, in_titles: set) -> list:

@@ -141,6 +141,9 @@ TITLE_COMPLEMENTS = ("الخاص", "الخاصة")
 # Words that open the name of an outlet: a state's adjective or a body inside that name ("وكالة نوفا
 # الإيطالية للأنباء", "قناة الجزيرة القطرية") relays the news; it is not an actor of the story.
 MEDIA_NOUNS = ("وكالة", "قناة", "صحيفة", "جريدة", "مجلة", "موقع", "تلفزيون", "إذاعة", "شبكة", "بوابة")
+# Words that close the name of an outlet: the adjective or name before one is the outlet's name
+# ("الإيطالية نيوز", "مصر تايمز"), not a state or a body of the story.
+MEDIA_NAME_ENDINGS = ("نيوز", "برس", "تايمز", "بوست", "أونلاين", "تي في", "تيفي")
 
 # Nouns of place and currency: a state's adjective after one is where, or what, not who ("العاصمة
 # المصرية القاهرة", "الصخيرات المغربية", "للدولار الأمريكي"), and a body after 'مقر' is the venue
@@ -153,12 +156,24 @@ PLACE_NOUNS = ("مقر", "العاصمة", "مدينة", "المدينة", "بل
 DESCRIPTIVE_PARTICIPLES = ("المدعوم", "المدعومة", "مدعوم", "مدعومة", "المدعومين", "المدعومون", "الموالية",
                            "الموالي", "الموالين", "الموالون", "الموالية", "موالية", "الموالي", "المقرب",
                            "المقربة", "المقربين", "المعترف", "المتحالفة", "المتحالف", "المحسوب", "المحسوبة",
-                           "التابع", "التابعة", "التابعين", "التابعون", "تابعة", "تابع",
+                           "التابع", "التابعة", "التابعين", "التابعون", "تابعة", "تابع", "تتبع", "يتبع",
                            "العضوان", "العضوين", "الأعضاء", "العضو")
 
 # Words that name who leads a party: the person after one describes it, and is not thereby an actor
 # ("حكومة الوفاق برئاسة فايز السراج", "قوات الجيش بقيادة المشير خليفة حفتر").
 LEADER_CUES = ("برئاسة", "بقيادة", "يقودها", "يقوده", "يرأسها", "يرأسه", "التي يرأسها", "الذي يرأسه")
+
+# Nouns of an era gone by: the person named after one is history, not an actor of the story ("نظام
+# العقيد معمر القذافي", "فترة حكم فلان", "بعد الإطاحة بفلان", "أنصار فلان"). Titles may stand between.
+PAST_ERA_NOUNS = ("نظام", "حكم", "عهد", "حقبة", "سقوط", "الإطاحة", "إسقاط", "مقتل", "أنصار", "فلول", "رحيل")
+
+# A body named after one of these is a place or a text, not who acts: "في مقر الأمم المتحدة بجنيف",
+# "الفصل السابع من ميثاق الأمم المتحدة".
+BODY_AS_PLACE_OR_TEXT = ("مقر", "ميثاق", "مبنى")
+
+# Words of arriving from somewhere: the state after them and 'من' is where someone came from ("قادما
+# من السعودية"), not an actor.
+ARRIVAL_WORDS = ("قادما", "قادماً", "قادمة", "قادمين", "القادم", "القادمة", "عائدا", "عائداً", "عائدة", "العائدين")
 
 # Words that end a person's title phrase: what follows is the sentence, not a name
 # ("أكد وزير الخارجية المصري أن بلاده…"). Prepositions of titles (لدى، في، إلى، باسم) are not here.

@@ -1,6 +1,8 @@
 """Tagging rules one at a time, on small registries built in the test."""
 from __future__ import annotations
 
+import pytest
+
 from mawjaz.errors import Problems
 from mawjaz.ingest.gazetteer import build_gazetteer, tag_story
 from mawjaz.model import Actor, Registries, Source, Theme
@@ -23,6 +25,9 @@ ACTORS = [
     Actor("hanna-tetteh", "هانا تيتيه", "Hanna Tetteh", "person", affiliation="unsmil"),
     Actor("fayez-al-sarraj", "فايز السراج", "Fayez al-Sarraj", "person"),
     Actor("john-bass", "جون باس", "John Bass", "person", affiliation="united-states"),
+    Actor("muammar-gaddafi", "معمر القذافي", "Muammar Gaddafi", "person", short_names=("القذافي",)),
+    Actor("saudi-arabia", "السعودية", "Saudi Arabia", "state", adjectives=("السعودي",)),
+    Actor("house-of-representatives", "مجلس النواب", "House of Representatives", "organization"),
 ]
 THEMES = [Theme("elections", "الانتخابات", "Elections", ("الانتخابات",)),
           Theme("oil", "النفط", "Oil", ("قطاع النفط",))]
@@ -93,6 +98,36 @@ def test_a_body_whose_seat_is_the_venue_is_not_an_actor():
     assert tag("طالبت الأمم المتحدة بنشر مراقبين.").actors == ("united-nations",)
 
 
+# (what the mention is, a sentence in which no registry actor counts)
+NOT_ACTORS = [
+    ("a body named only as the author of its charter", "صدر القرار وفق الفصل السابع من ميثاق الأمم المتحدة."),
+    ("a ruler named as an era", "عانى السكان طوال فترة حكم العقيد معمر القذافي من القمع."),
+    ("a ruler named as an overthrow gone by", "عاد المهجرون بعد عامين من الإطاحة بمعمر القذافي إلى المدينة."),
+    ("a regime with titles and a nisba before the name", "انهار نظام العقيد الليبي معمر القذافي بعد أشهر من القتال."),
+    ("a ruler's supporters", "وتضم القائمة أنصار معمر القذافي في الجنوب."),
+    ("a state someone came from", "سجلت الوزارة إصابة رجل وصل قادما من السعودية يوم الخميس."),
+    ("a state's adjective someone came from", "سجلت الوزارة إصابة مسافرة قادمة من السعودي يوم الخميس."),
+    ("a state before a word that closes an outlet's name", "الإيطالية نيوز، 3 مارس - وصل الوفد إلى روما."),
+    ("who a force follows and who leads it, after a conjunction",
+     "وتنقسم القوات إلى اثنتين، الأولى في الشرق وتتبع مجلس النواب ويقودها خليفة حفتر."),
+]
+
+
+@pytest.mark.parametrize("sentence", [row[1] for row in NOT_ACTORS], ids=[row[0] for row in NOT_ACTORS])
+def test_a_mention_that_only_places_describes_or_dates_the_story_is_not_an_actor(sentence):
+    assert tag(sentence).actors == ()
+
+
+def test_a_person_who_acts_is_an_actor_even_in_a_story_about_the_past():
+    assert tag("وقال معمر القذافي في خطاب إنه لن يغادر.").actors == ("muammar-gaddafi",)
+    assert tag("وفرض المجلس حظر سفر على معمر القذافي، وأكد أن نظام الحكم انتهى.").actors == ("muammar-gaddafi",)
+
+
+def test_a_state_that_acts_is_an_actor_beside_the_rules_for_where_someone_came_from_and_outlets():
+    assert tag("وأكدت السعودية استعدادها للمساعدة.").actors == ("saudi-arabia",)
+    assert tag("أعلنت إيطاليا دعمها للحوار، وفق ما نقل موقع الإيطالية نيوز.").actors == ("italy",)
+
+
 def test_the_same_unnamed_official_later_in_the_story_does_not_bring_in_the_state():
     tags = tag("السفير الإيطالي لدى ليبيا يزور الجنوب", "وصل السفير الإيطالي جوزيبي فلاني إلى المدينة أمس.")
     assert tags.actors == ()
@@ -142,6 +177,10 @@ def test_a_person_named_only_as_the_leader_of_a_party_is_not_an_actor_there():
 
 def test_a_body_named_only_as_what_its_members_belong_to_is_not_an_actor():
     assert tag("والبلدان العضوان في حلف شمال الأطلسي على خلاف.").actors == ()
+
+
+def test_and_he_went_on_is_a_verb_of_saying_not_belonging():
+    assert tag("وتابع الأمم المتحدة تعمل على مساعدة النازحين.").actors == ("united-nations",)
 
 
 def test_an_officials_title_adjective_does_not_bring_in_the_state_when_the_official_counts():
