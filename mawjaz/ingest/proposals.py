@@ -11,8 +11,9 @@ complete it: words with the article (الخارجية، اليوناني، وا�
 registry names that are the person's office (مجلس النواب), a place, and a preposition with its object
 (لدى ليبيا، باسم الحكومة). The name is the 2–4 words after the title as the text writes them (after a
 comma only when a comma closes it too, in quotation marks only when they close; or set off by commas
-just before the title). It ends at punctuation, a verb, a preposition or a common word, and takes a
-family name with the article when it is a nisba (الفلاني) or when punctuation or a verb follows it.
+just before the title, or by a verb of saying and "وهو"/"وهي": «وقال فلان الفلاني وهو متحدث باسم…»).
+It ends at punctuation, a verb, a preposition or a common word, and takes a family name with the
+article when it is a nisba (الفلاني) or when punctuation or a verb follows it.
 A name that would run to five words, or that starts with what looks like a preposition (لبناء، بمقر;
 a few first names such as لينا are listed), is not trusted.
 A body is proposed only after a verb of speaking or deciding (أعلنت، قالت، أصدر…), from a head noun
@@ -58,6 +59,7 @@ class Rules:
     body_ends: frozenset
     places: frozenset
     first_names: frozenset      # first names that start like a preposition: لينا، بشير
+    appositives: frozenset      # وهو، وهي: 'قال فلان الفلاني وهو متحدث باسم …'
     written_names: frozenset    # later name words the rules would refuse: علي (على), الله
     known_names: frozenset      # registry names and aliases, and content/not_actors.yaml
 
@@ -72,7 +74,7 @@ def build_rules(gazetteer: Gazetteer, places: tuple[str, ...]) -> Rules:
     return Rules(_words(phrases.TITLE_HEADS), _words(phrases.TITLE_NOUNS), _words(phrases.TITLE_PREPOSITIONS),
                  _words(phrases.NAME_STOP_WORDS) | _verbs(), _verbs(), _words(phrases.BODY_VERBS), _words(phrases.BODY_HEADS),
                  _words(phrases.BODY_ENDS), _words(places), _words(phrases.FIRST_NAMES_LIKE_PREPOSITIONS),
-                 frozenset(phrases.NAMES_LIKE_COMMON_WORDS),
+                 _words(phrases.APPOSITIVE_PRONOUNS), frozenset(phrases.NAMES_LIKE_COMMON_WORDS),
                  gazetteer.known_names)
 
 
@@ -233,17 +235,23 @@ def _after_a_speech_verb(rules: Rules, spans, start: int) -> bool:
 
 def _name_before(rules: Rules, text: str, spans, title: int, covered: dict) -> str | None:
     """'…، فلان الفلاني، نائب مدير…', 'وقالت فلانة الفلانية، كبيرة المستشارين…': a name set off by commas,
-    or by a verb of saying and a comma, just before its title."""
-    if not _stop_between(text, spans, title):
+    or by a verb of saying and a comma, just before its title; 'وقال فلان الفلاني وهو متحدث…': or by a
+    verb of saying and a pronoun."""
+    end = title
+    if title > 0 and spans[title - 1][0] in rules.appositives and not _stop_between(text, spans, title):
+        end = title - 1
+    elif not _stop_between(text, spans, title):
         return None
     for size in range(MIN_NAME_WORDS, MAX_NAME_WORDS + 1):
-        start = title - size
+        start = end - size
         opened = start > 0 and spans[start - 1][0] in rules.stop_words   # "من جانبه، أوضح فلان الفلاني،"
         if start < 0 or not (opened or _stop_between(text, spans, start) or _after_a_speech_verb(rules, spans, start)) \
-                or any(_stop_between(text, spans, p) for p in range(start + 1, title)):
+                or any(_stop_between(text, spans, p) for p in range(start + 1, end)):
             continue
-        if _name_end(rules, text, spans, start, covered, after_title=False) == title:
-            return text[spans[start][1]:spans[title - 1][2]]
+        if end < title and not _after_a_speech_verb(rules, spans, start):
+            continue                       # the pronoun alone sets a name off only after a verb of saying
+        if _name_end(rules, text, spans, start, covered, after_title=False) == end:
+            return text[spans[start][1]:spans[end - 1][2]]
     return None
 
 

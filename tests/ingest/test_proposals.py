@@ -55,6 +55,12 @@ PEOPLE = [
      "علي الزنتاني", "نائب المحافظ"),
     ("a name ends before a preposition", "وذكر مدير المكتب الإعلامي أحمد سالم في تصريح أن العمل مستمر.",
      "أحمد سالم", "مدير المكتب الإعلامي"),
+    ("a name after a verb of saying, then a pronoun and the title",
+     "وقال سالم الورفلي وهو متحدث باسم القوة المشتركة إن الطريق مفتوح.", "سالم الورفلي", "متحدث باسم القوة المشتركة"),
+    ("the same with the feminine pronoun", "وقالت سعاد الورفلي وهي مديرة إدارة الإغاثة إن الفرق وصلت.",
+     "سعاد الورفلي", "مديرة إدارة الإغاثة"),
+    ("an operations room is part of a commander's title",
+     "وقال اللواء سالم الورفلي، آمر غرفة عمليات حماية المدينة، إن القوات تقدمت.", "سالم الورفلي", "اللواء"),
 ]
 
 
@@ -166,6 +172,10 @@ def test_a_name_after_a_verb_of_saying_and_before_its_title_is_proposed():
     assert propose("وأفاد سالم الورفلي، رئيس الهيئة الوطنية للإغاثة، بأن الفرق وصلت.") == \
         [person("سالم الورفلي", "رئيس الهيئة الوطنية للإغاثة")]
     assert propose("وفي السياق نفسه، سالم الورفلي رئيس الهيئة الوطنية للإغاثة وصل.") == []
+
+
+def test_a_pronoun_sets_a_name_off_only_after_a_verb_of_saying():
+    assert propose("وصل الوفد الليبي وهو رئيس اللجنة إلى المدينة.") == []
 
 
 def test_a_quoted_name_may_start_with_a_name_written_like_a_preposition():
