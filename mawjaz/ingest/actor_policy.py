@@ -10,8 +10,9 @@ story unless one of these rules says it does not:
 - history: a person named as an era gone by ("نظام العقيد معمر القذافي", "بعد الإطاحة بفلان");
 - in a description: who backs a party, whom it belongs to, who leads it ("حفتر المدعوم من مصر وروسيا",
   "حكومة الوفاق برئاسة فايز السراج");
-- spoken for: a state's adjective after a title ("الدبلوماسي الأمريكي") in a story where one of
-  its officials already counts for it: that is the official, named elsewhere.
+- spoken for: a state one of whose officials counts in the story ("الرئيس الفرنسي إيمانويل ماكرون"),
+  unless the headline names the state itself; a body named after a title word beside one of its
+  people ("نائب محافظ المصرف" beside the governor): that is the person, named elsewhere.
 
 Background sentences ("يشار إلى أن…") are left out before these rules (gazetteer.background_paragraphs).
 - inside an outlet's name: "وكالة نوفا الإيطالية للأنباء", "قناة الجزيرة القطرية" relay the news:
@@ -230,16 +231,25 @@ MENTION_RULES = (in_a_persons_title, only_the_venue, inside_an_outlets_name, in_
 
 
 def drop_states_spoken_for(gazetteer, mentions: list, words: StoryWords, in_titles: set) -> list:
-    """'السفير الأمريكي' beside the ambassador's name elsewhere in the story: the person counts, not the state.
+    """A state or body one of whose people counts in the story is spoken for by that person.
 
-    Only a state named right after a title word ('السفير الأمريكي', 'كسفير لإيطاليا'), and only when a
-    person of that state counts
-    (by the registry's affiliations, or because the story's title phrases name them: `in_titles`);
-    'الوفد الروسي', 'الجانب المصري' are the state acting, and stay.
+    A person's state counts only when the headline names the state itself ('تركيا ترسل الاتفاق…'
+    beside 'الرئيس التركي رجب طيب أردوغان'): the story is then about the state, not only its official.
+    A body counts unless named right after a title word ('نائب محافظ مصرف ليبيا المركزي' beside the
+    governor). The people are those of the registry's affiliations, or of a state or body named in a
+    person's title phrase (`in_titles`). 'الوفد الروسي', 'الجانب المصري' with no person of the state
+    are the state acting, and stay.
     """
     persons = {m.phrase.target for m in mentions if m.phrase.person}
     spoken_for = {state for person in persons for state in _affiliations(gazetteer, person)} | in_titles
-    return [m for m in mentions if not (m.phrase.target in spoken_for and _after_a_title(gazetteer, words, m))]
+    in_headline = {m.phrase.target for m in mentions if m.paragraph == 0 and not _after_a_title(gazetteer, words, m)}
+    return [m for m in mentions if not (m.phrase.target in spoken_for and _spoken_for(gazetteer, words, m, in_headline))]
+
+
+def _spoken_for(gazetteer, words: StoryWords, mention, in_headline: set) -> bool:
+    if gazetteer.kinds.get(mention.phrase.target) == "state":
+        return mention.phrase.target not in in_headline
+    return _after_a_title(gazetteer, words, mention)
 
 
 def _after_a_title(gazetteer, words: StoryWords, mention) -> bool:

@@ -33,9 +33,9 @@ THEMES = [Theme("elections", "الانتخابات", "Elections", ("الانتخ
           Theme("oil", "النفط", "Oil", ("قطاع النفط",))]
 
 
-def tag(*paragraphs: str, year: int | None = None, not_actors=()):
+def tag(*paragraphs: str, year: int | None = None, not_actors=(), headline: str = ""):
     registries = Registries.of(ACTORS, THEMES, [])
-    return tag_story(build_gazetteer(registries, not_actors), ("", *paragraphs), year)
+    return tag_story(build_gazetteer(registries, not_actors), (headline, *paragraphs), year)
 
 
 def test_aliases_match_with_clitics_and_spelling_variants():
@@ -186,6 +186,23 @@ def test_and_he_went_on_is_a_verb_of_saying_not_belonging():
 def test_an_officials_title_adjective_does_not_bring_in_the_state_when_the_official_counts():
     tags = tag("التقت ستيفاني خوري جون باس.", "وأشارت خوري إلى أنها والدبلوماسي الأمريكي شددا على الحوار.")
     assert "united-states" not in tags.actors
+
+
+def test_a_state_is_spoken_for_by_its_official_wherever_the_story_names_it():
+    tags = tag("التقى السفير جون باس فايز السراج.", "وأكد أن الولايات المتحدة تدعم الحوار بين الليبيين.")
+    assert tags.actors == ("john-bass", "fayez-al-sarraj")
+
+
+def test_a_state_the_headline_names_counts_beside_its_official():
+    tags = tag("وقال السفير جون باس إن بلاده تدعم الحوار.", headline="الولايات المتحدة تدعم الحوار في ليبيا")
+    assert tags.actors == ("united-states", "john-bass")
+    tags = tag("وقال السفير جون باس إن بلاده تدعم الحوار.", headline="السفير الأمريكي يدعم الحوار في ليبيا")
+    assert tags.actors == ("john-bass",)
+
+
+def test_a_state_whose_official_is_known_only_by_a_title_phrase_is_spoken_for():
+    tags = tag("التقى السفير الإيطالي جوزيبي فلاني فايز السراج.", "وقال السراج إن العلاقات بين إيطاليا وليبيا متينة.")
+    assert "italy" not in tags.actors
 
 
 def test_an_office_inside_a_persons_title_is_not_an_actor():
