@@ -6,10 +6,13 @@ story unless one of these rules says it does not:
 - in a person's title: "رئيس بعثة الأمم المتحدة للدعم في ليبيا هانا تيتيه", "وزير الخارجية اليوناني
   نيكوس ديندياس": the person counts; the mission, the ministry, the state are their affiliation;
 - only the venue: a state named as the place where something happens ("في تركيا", "بمصر", "قادما من
-  السعودية"), a body named as a seat or a text ("مقر الأمم المتحدة", "ميثاق الأمم المتحدة");
+  السعودية"), a body named as a seat or a text ("مقر الأمم المتحدة", "ميثاق الأمم المتحدة", "قرارات
+  مجلس الأمن");
 - history: a person named as an era gone by ("نظام العقيد معمر القذافي", "بعد الإطاحة بفلان");
 - in a description: who backs a party, whom it belongs to, who leads it ("حفتر المدعوم من مصر وروسيا",
-  "حكومة الوفاق برئاسة فايز السراج");
+  "حكومة الوفاق برئاسة فايز السراج"); but a body whose forces act counts ("القوات التابعة لحكومة الوفاق");
+- only the recipient: what is sent or referred to a body or state ("إحالة الملف إلى المحكمة الجنائية
+  الدولية", "أرسلت تركيا الاتفاق للأمم المتحدة");
 - spoken for: a state one of whose officials counts in the story ("الرئيس الفرنسي إيمانويل ماكرون"),
   unless the headline names the state itself; a body named after a title word beside one of its
   people ("نائب محافظ المصرف" beside the governor): that is the person, named elsewhere.
@@ -37,6 +40,13 @@ BODY_AS_PLACE_OR_TEXT = frozenset(normalise_for_matching(word) for word in patte
 ARRIVAL_WORDS = frozenset(normalise_for_matching(word) for word in patterns.ARRIVAL_WORDS)
 FROM = normalise_for_matching("من")
 PAST_ERA_NOUNS = frozenset(normalise_for_matching(word) for word in patterns.PAST_ERA_NOUNS)
+SENDING_WORDS = frozenset(normalise_for_matching(word) for word in patterns.SENDING_WORDS)
+TO = frozenset(("الي", "والي"))
+RECIPIENT_GAP = 2              # 'إلى مدعي عام المحكمة الجنائية الدولية': up to 2 words between 'إلى' and the body
+SENTENCE_ENDS = ".؛:!?؟"
+SENDING_SPAN = 12              # 'رفع ملف الأحداث الجارية في ليبيا منذ 15 فبراير 2011 إلى …'
+FORCES_NOUNS = frozenset(normalise_for_matching(word) for word in patterns.FORCES_NOUNS)
+BELONGING = frozenset(normalise_for_matching(word) for word in patterns.BELONGING_PARTICIPLES)
 ERA_SPAN = 3                   # 'نظام الزعيم الليبي معمر القذافي': the era's noun within 3 words of the name
 MEDIA_NOUNS = frozenset(normalise_for_matching(word) for word in patterns.MEDIA_NOUNS)
 MEDIA_NAME_ENDINGS = tuple(tuple(normalise_for_matching(word).split()) for word in patterns.MEDIA_NAME_ENDINGS)
@@ -205,6 +215,30 @@ def in_a_description(gazetteer, mention, words: StoryWords) -> bool:
         if punctuation_between(text, spans, position + 1):
             return False
         if token in cues or (token[:1] == "و" and token[1:] in cues - SAID_LIKE):   # 'ويقودها خليفة حفتر'
+            return not (token in BELONGING and position and spans[position - 1][0] in FORCES_NOUNS)
+    return False
+
+
+def only_the_recipient(gazetteer, mention, words: StoryWords) -> bool:
+    """'إحالة الملف الليبي إلى المحكمة الجنائية الدولية', 'أحالت اعتراضاتها للأمم المتحدة': a body or
+    state that only receives what is sent or referred to it does not act in the story."""
+    if mention.phrase.person:
+        return False
+    text, spans = words.texts[mention.paragraph], words.spans[mention.paragraph]
+    first = spans[mention.start][0]
+    if first.lstrip("و").startswith("ل") and not mention.phrase.tokens[0].startswith("ل"):
+        if mention.start and spans[mention.start - 1][0] in DESCRIPTIVE:
+            return False                   # 'القوات التابعة لحكومة الوفاق': belonging, not receiving
+        to = mention.start                 # 'للأمم المتحدة': the preposition is written on the name
+    else:
+        to = next((position for position in range(mention.start - 1, max(-1, mention.start - 2 - RECIPIENT_GAP), -1)
+                   if spans[position][0] in TO), None)
+        if to is None or any(punctuation_between(text, spans, p) for p in range(to + 1, mention.start + 1)):
+            return False
+    for position in range(to - 1, max(-1, to - 1 - SENDING_SPAN), -1):
+        if any(mark in SENTENCE_ENDS for mark in text[spans[position][2]:spans[position + 1][1]]):
+            return False                   # commas may set off a day: 'أرسلت، الخميس، اتفاقها … للأمم المتحدة'
+        if set(strip_clitics(spans[position][0])) & SENDING_WORDS:
             return True
     return False
 
@@ -227,7 +261,8 @@ def in_a_past_era(gazetteer, mention, words: StoryWords) -> bool:
     return False
 
 
-MENTION_RULES = (in_a_persons_title, only_the_venue, inside_an_outlets_name, in_a_description, in_a_past_era)
+MENTION_RULES = (in_a_persons_title, only_the_venue, inside_an_outlets_name, in_a_description, in_a_past_era,
+                 only_the_recipient)
 
 
 def drop_states_spoken_for(gazetteer, mentions: list, words: StoryWords, in_titles: set) -> list:

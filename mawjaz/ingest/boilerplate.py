@@ -168,8 +168,19 @@ LEADER_CUES = ("برئاسة", "بقيادة", "يقودها", "يقوده", "ي
 PAST_ERA_NOUNS = ("نظام", "حكم", "عهد", "حقبة", "سقوط", "الإطاحة", "إسقاط", "مقتل", "أنصار", "فلول", "رحيل")
 
 # A body named after one of these is a place or a text, not who acts: "في مقر الأمم المتحدة بجنيف",
-# "الفصل السابع من ميثاق الأمم المتحدة".
-BODY_AS_PLACE_OR_TEXT = ("مقر", "ميثاق", "مبنى")
+# "الفصل السابع من ميثاق الأمم المتحدة", "على أساس قرارات مجلس الأمن ذات الصلة".
+BODY_AS_PLACE_OR_TEXT = ("مقر", "ميثاق", "مبنى", "قرار", "قرارات")
+
+# Words of sending, referring or applying: a body or state after them and "إلى" (or "لـ") only
+# receives what is sent ("إحالة الملف الليبي إلى المحكمة الجنائية الدولية", "أرسلت تركيا الاتفاق
+# للأمم المتحدة", "تقدمت بطلب إلى الأمم المتحدة").
+SENDING_WORDS = ("إحالة", "أحال", "أحالت", "يحيل", "تحيل", "رفع", "رفعت", "يرفع", "ترفع", "أرسل", "أرسلت",
+                 "يرسل", "ترسل", "إرسال", "وجه", "وجهت", "توجيه", "طلب")
+# Nouns of forces: a body after them and a word of belonging ("القوات التابعة لحكومة الوفاق") acts
+# through its forces, and counts; who backs a force ("القوات المدعومة من تركيا") is still context.
+FORCES_NOUNS = ("القوات", "قوات", "الوحدات", "وحدات", "الكتائب", "كتائب", "التشكيلات", "العناصر", "المقاتلين")
+BELONGING_PARTICIPLES = ("التابع", "التابعة", "التابعين", "التابعون", "الموالية", "الموالي", "الموالين",
+                         "الموالون")
 
 # Words of arriving from somewhere: the state after them and 'من' is where someone came from ("قادما
 # من السعودية"), not an actor.

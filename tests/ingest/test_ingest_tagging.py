@@ -28,6 +28,8 @@ ACTORS = [
     Actor("muammar-gaddafi", "معمر القذافي", "Muammar Gaddafi", "person", short_names=("القذافي",)),
     Actor("saudi-arabia", "السعودية", "Saudi Arabia", "state", adjectives=("السعودي",)),
     Actor("house-of-representatives", "مجلس النواب", "House of Representatives", "organization"),
+    Actor("un-security-council", "مجلس الأمن الدولي", "UN Security Council", "organization", aliases=("مجلس الأمن",)),
+    Actor("gna", "حكومة الوفاق", "Government of National Accord", "organization"),
 ]
 THEMES = [Theme("elections", "الانتخابات", "Elections", ("الانتخابات",)),
           Theme("oil", "النفط", "Oil", ("قطاع النفط",))]
@@ -108,6 +110,11 @@ NOT_ACTORS = [
     ("a state someone came from", "سجلت الوزارة إصابة رجل وصل قادما من السعودية يوم الخميس."),
     ("a state's adjective someone came from", "سجلت الوزارة إصابة مسافرة قادمة من السعودي يوم الخميس."),
     ("a state before a word that closes an outlet's name", "الإيطالية نيوز، 3 مارس - وصل الوفد إلى روما."),
+    ("a body named only as the author of its resolutions", "ويعقد الاجتماع على أساس قرارات مجلس الأمن ذات الصلة."),
+    ("a body a file is referred to", "وينص القرار على إحالة الملف الليبي إلى الأمم المتحدة."),
+    ("a body a file is referred to, a title between", "وقرر المجلس رفع ملف الأحداث منذ 15 فبراير/شباط 2011 إلى مدعي عام الأمم المتحدة."),
+    ("a body an objection is sent to, the preposition written on it", "وقال الوزير إن بلاده أحالت اعتراضها للأمم المتحدة."),
+    ("a body a request is made to", "وتقدمت الحكومة التونسية بطلب إلى الأمم المتحدة لتسجيل المذكرة."),
     ("who a force follows and who leads it, after a conjunction",
      "وتنقسم القوات إلى اثنتين، الأولى في الشرق وتتبع مجلس النواب ويقودها خليفة حفتر."),
 ]
@@ -116,6 +123,23 @@ NOT_ACTORS = [
 @pytest.mark.parametrize("sentence", [row[1] for row in NOT_ACTORS], ids=[row[0] for row in NOT_ACTORS])
 def test_a_mention_that_only_places_describes_or_dates_the_story_is_not_an_actor(sentence):
     assert tag(sentence).actors == ()
+
+
+def test_who_sends_and_what_is_sent_across_commas_still_leaves_the_recipient_out():
+    assert tag("وقال مصدر إن تركيا أرسلت، الخميس، اتفاقها للأمم المتحدة.").actors == ("turkey",)
+    assert tag("وأرسلت الأمم المتحدة فريقا إلى المدينة.").actors == ("united-nations",)
+    assert tag("أرسل الوفد رسالة. وقالت الأمم المتحدة إنها تدرس الطلب.").actors == ("united-nations",)
+
+
+def test_a_body_whose_forces_act_counts_but_one_that_only_backs_them_does_not():
+    assert tag("وتقدمت القوات التابعة لحكومة الوفاق نحو المطار.").actors == ("gna",)
+    assert tag("وأرسلت القوات الموالية لحكومة الوفاق تعزيزات إلى المدينة.").actors == ("gna",)
+    assert tag("وقالت لجنة تابعة لحكومة الوفاق إنها فتحت الطريق.").actors == ()
+    assert tag("وتقدمت القوات المدعومة من تركيا نحو المطار.").actors == ()
+
+
+def test_a_body_that_adopts_a_resolution_acts():
+    assert tag("وأصدر مجلس الأمن قرارا بتمديد الحظر.").actors == ("un-security-council",)
 
 
 def test_a_person_who_acts_is_an_actor_even_in_a_story_about_the_past():
