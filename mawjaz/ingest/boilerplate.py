@@ -122,6 +122,10 @@ MAX_DATELINE_WORDS = 6
 BACKGROUND_OPENERS = ("يشار إلى أن", "يذكر أن", "يُذكر أن", "ويذكر أن", "ويشار إلى أن", "وكان", "وكانت",
                       "جدير بالذكر", "والجدير بالذكر")
 BACKGROUND_WORDS = ("سابقا", "سابقاً")
+# "وكان المتحدث قد أكد أمس…", "وكانت اللجنة بدأت اجتماعها الأربعاء الماضي…": the past perfect of a
+# day this week is the story's own news, not background.
+PAST_PERFECT_OPENERS = ("وكان", "وكانت")
+RECENT_DAY_WORDS = ("أمس", "وأمس", "اليوم", "الليلة")
 # "في 2011", "منذ عام 2014": a year earlier than the story's (any year, when the story has no date).
 BACKGROUND_YEAR_CUES = ("في", "عام", "منذ", "سنة", "العام")
 

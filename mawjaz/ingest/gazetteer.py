@@ -18,7 +18,7 @@ from ..arabic import ARTICLE, MIN_STEM_LETTERS, normalise_for_matching, strip_cl
 from ..model import Evidence, Registries, Tags
 from . import boilerplate as patterns
 from .actor_policy import apply_actor_policy
-from .dates import MONTH_NAMES
+from .dates import MONTH_NAMES, WEEKDAYS
 from .name_shapes import punctuation_between
 
 FULL, SHORT, ADJECTIVE, TERM, HINT = "full", "short", "adjective", "term", "hint"
@@ -32,6 +32,8 @@ LEAD_SENTENCE_WORDS = 8    # fewer words: a caption, a label, a counter, not a p
 _BACKGROUND_OPENERS = tuple(tuple(tokenise(p)) for p in patterns.BACKGROUND_OPENERS)
 _BACKGROUND_WORDS = frozenset(token for w in patterns.BACKGROUND_WORDS for token in tokenise(w)
                               if len(tokenise(w)) == 1)
+_PAST_PERFECT_OPENERS = tuple(tuple(tokenise(p)) for p in patterns.PAST_PERFECT_OPENERS)
+_RECENT_DAYS = frozenset(normalise_for_matching(w) for w in (*patterns.RECENT_DAY_WORDS, *WEEKDAYS))
 _BACKGROUND_YEAR_CUES = frozenset(normalise_for_matching(w) for w in patterns.BACKGROUND_YEAR_CUES)
 MONTH_WORDS = tuple(name for names in MONTH_NAMES.values() for name in names if " " not in name)
 _PAST_MARKERS = frozenset(normalise_for_matching(w) for w in ("الماضي", "الماضية", "المنصرم", "المنصرمة"))
@@ -239,14 +241,20 @@ def theme_weight(match: Match, lead: dict[int, int]) -> float:
 
 def background_paragraphs(paragraphs: tuple[str, ...], year: int | None) -> set[int]:
     """Paragraphs that recall the past: 'يشار إلى أن…', 'عملت سابقًا…', 'منذ … في 2011', 'في 31 مارس
-    2020' (before the story's year), or that turn to it midway ('…، جدير بالذكر أن المجلس تولى…')."""
+    2020' (before the story's year), or that turn to it midway ('…، جدير بالذكر أن المجلس تولى…');
+    'وكان…' unless it tells of a day this week ('وكان المتحدث قد أكد أمس…')."""
     found = set()
     for number, text in enumerate(paragraphs[2:], start=2):   # the headline and the lead are the story
         tokens = tokenise(text)
-        if _opens_with(tokens, _BACKGROUND_OPENERS) or set(tokens) & _BACKGROUND_WORDS \
-                or _turns_to_the_past(tokens) or _names_an_earlier_date(tokens, year):
+        if _names_an_earlier_date(tokens, year) or set(tokens) & _BACKGROUND_WORDS or _turns_to_the_past(tokens) \
+                or (_opens_with(tokens, _BACKGROUND_OPENERS) and not _recent_past_perfect(tokens)):
             found.add(number)
     return found
+
+
+def _recent_past_perfect(tokens: list[str]) -> bool:
+    """'وكان المتحدث قد أكد أمس…', 'وكانت اللجنة بدأت اجتماعها الأربعاء الماضي…': this week's news."""
+    return _opens_with(tokens, _PAST_PERFECT_OPENERS) and bool(set(tokens) & _RECENT_DAYS)
 
 
 def _turns_to_the_past(tokens: list[str]) -> bool:

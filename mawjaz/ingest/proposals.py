@@ -236,14 +236,20 @@ def _after_a_speech_verb(rules: Rules, spans, start: int) -> bool:
 def _name_before(rules: Rules, text: str, spans, title: int, covered: dict) -> str | None:
     """'…، فلان الفلاني، نائب مدير…', 'وقالت فلانة الفلانية، كبيرة المستشارين…': a name set off by commas,
     or by a verb of saying and a comma, just before its title; 'وقال فلان الفلاني وهو متحدث…': or by a
-    verb of saying and a pronoun."""
-    end = title
+    verb of saying and a pronoun; 'فلان الفلاني نائب عميد البلدية أكد…': or by opening the paragraph
+    with the title followed by a verb of saying."""
+    end, opening = title, False
     if title > 0 and spans[title - 1][0] in rules.appositives and not _stop_between(text, spans, title):
         end = title - 1
     elif not _stop_between(text, spans, title):
-        return None
+        said = _title_end(rules, text, spans, title, covered)
+        opening = said < len(spans) and bool(_stems(spans[said][0]) & rules.body_verbs)
+        if not opening or title > MAX_NAME_WORDS:
+            return None
     for size in range(MIN_NAME_WORDS, MAX_NAME_WORDS + 1):
         start = end - size
+        if opening and start != 0:
+            continue                       # only the paragraph's first words, before a title and 'أكد'
         opened = start > 0 and spans[start - 1][0] in rules.stop_words   # "من جانبه، أوضح فلان الفلاني،"
         if start < 0 or not (opened or _stop_between(text, spans, start) or _after_a_speech_verb(rules, spans, start)) \
                 or any(_stop_between(text, spans, p) for p in range(start + 1, end)):

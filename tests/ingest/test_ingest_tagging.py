@@ -252,6 +252,13 @@ def test_a_paragraph_that_dates_an_earlier_event_or_turns_to_the_past_midway_is_
     assert "nato" not in midway.actors
 
 
+def test_had_done_about_a_day_this_week_is_the_story_not_background():
+    lead = ("التقى الوفد الأمريكي حكومة الوفاق في طرابلس.", "وبحث الجانبان الانتخابات.")
+    assert "nato" in tag(*lead, "وكان حلف شمال الأطلسي قد أعلن أمس استعداده للمساعدة.", year=2018).actors
+    assert "nato" in tag(*lead, "وكانت الأمم المتحدة دعت الأربعاء حلف شمال الأطلسي إلى الحوار.", year=2018).actors
+    assert "nato" not in tag(*lead, "وكان حلف شمال الأطلسي قد تدخل في البلاد قبل سنوات.", year=2018).actors
+
+
 def test_a_paragraph_about_a_month_or_year_gone_by_is_background_but_a_weekday_gone_by_is_not():
     lead = ("التقى الوفد الأمريكي حكومة الوفاق في طرابلس.", "وبحث الجانبان الانتخابات.")
     assert "nato" not in tag(*lead, "ووقع حلف شمال الأطلسي الاتفاق في 27 نوفمبر الماضي.").actors

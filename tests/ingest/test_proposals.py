@@ -59,6 +59,11 @@ PEOPLE = [
      "وقال سالم الورفلي وهو متحدث باسم القوة المشتركة إن الطريق مفتوح.", "سالم الورفلي", "متحدث باسم القوة المشتركة"),
     ("the same with the feminine pronoun", "وقالت سعاد الورفلي وهي مديرة إدارة الإغاثة إن الفرق وصلت.",
      "سعاد الورفلي", "مديرة إدارة الإغاثة"),
+    ("a name set off by a verb of saying and a comma before a senior adviser's title",
+     "وفي هذا السياق، قالت ماريا فيراري، كبيرة المستشارين في المنظمة، إن الوضع خطير.", "ماريا فيراري",
+     "كبيرة المستشارين في المنظمة"),
+    ("a name opening the paragraph, its title and a verb of saying", "سالم الورفلي نائب عميد بلدية المدينة أكد أن المياه انحسرت.",
+     "سالم الورفلي", "نائب عميد بلدية المدينة"),
     ("an operations room is part of a commander's title",
      "وقال اللواء سالم الورفلي، آمر غرفة عمليات حماية المدينة، إن القوات تقدمت.", "سالم الورفلي", "اللواء"),
 ]
@@ -172,6 +177,11 @@ def test_a_name_after_a_verb_of_saying_and_before_its_title_is_proposed():
     assert propose("وأفاد سالم الورفلي، رئيس الهيئة الوطنية للإغاثة، بأن الفرق وصلت.") == \
         [person("سالم الورفلي", "رئيس الهيئة الوطنية للإغاثة")]
     assert propose("وفي السياق نفسه، سالم الورفلي رئيس الهيئة الوطنية للإغاثة وصل.") == []
+
+
+def test_words_before_a_title_are_a_name_only_when_they_open_the_paragraph_and_a_verb_of_saying_follows():
+    assert propose("وصل الوفد نائب عميد البلدية أكد أن الطريق مفتوح.") == []
+    assert propose("سالم الورفلي نائب عميد البلدية في المدينة.") == []
 
 
 def test_a_pronoun_sets_a_name_off_only_after_a_verb_of_saying():
