@@ -11,6 +11,8 @@ story unless one of these rules says it does not:
 - history: a person named as an era gone by ("نظام العقيد معمر القذافي", "بعد الإطاحة بفلان");
 - in a description: who backs a party, whom it belongs to, who leads it ("حفتر المدعوم من مصر وروسيا",
   "حكومة الوفاق برئاسة فايز السراج"); but a body whose forces act counts ("القوات التابعة لحكومة الوفاق");
+- naming a government: "حكومة فايز السراج" is the government, named by its head;
+- only alluded to: "في إشارة إلى قوات الجيش الوطني الليبي", the writer's aside;
 - only the recipient: what is sent or referred to a body or state ("إحالة الملف إلى المحكمة الجنائية
   الدولية", "أرسلت تركيا الاتفاق للأمم المتحدة");
 - spoken for: a state one of whose officials counts in the story ("الرئيس الفرنسي إيمانويل ماكرون"),
@@ -47,6 +49,10 @@ SENTENCE_ENDS = ".؛:!?؟"
 SENDING_SPAN = 12              # 'رفع ملف الأحداث الجارية في ليبيا منذ 15 فبراير 2011 إلى …'
 FORCES_NOUNS = frozenset(normalise_for_matching(word) for word in patterns.FORCES_NOUNS)
 BELONGING = frozenset(normalise_for_matching(word) for word in patterns.BELONGING_PARTICIPLES)
+GOVERNMENT_NOUNS = frozenset(normalise_for_matching(word) for word in patterns.GOVERNMENT_NOUNS)
+PRIME_MINISTER = normalise_for_matching("الوزراء")       # 'رئيس الوزراء' between the government and its head
+ALLUSIONS = tuple(tuple(normalise_for_matching(cue).split()) for cue in patterns.ALLUSION_CUES)
+ALLUSION_SPAN = 2              # 'في إشارة إلى قوات الجيش الوطني': up to 2 words between the cue and the name
 ERA_SPAN = 3                   # 'نظام الزعيم الليبي معمر القذافي': the era's noun within 3 words of the name
 MEDIA_NOUNS = frozenset(normalise_for_matching(word) for word in patterns.MEDIA_NOUNS)
 MEDIA_NAME_ENDINGS = tuple(tuple(normalise_for_matching(word).split()) for word in patterns.MEDIA_NAME_ENDINGS)
@@ -219,6 +225,35 @@ def in_a_description(gazetteer, mention, words: StoryWords) -> bool:
     return False
 
 
+def naming_a_government(gazetteer, mention, words: StoryWords) -> bool:
+    """'حكومة فايز السراج', 'حكومة رئيس الوزراء فايز السراج': the person names the government by its
+    head; 'رئيس حكومة الوحدة الوطنية عبد الحميد الدبيبة' is the head himself, and counts."""
+    if not mention.phrase.person:
+        return False
+    text, spans = words.texts[mention.paragraph], words.spans[mention.paragraph]
+    position = mention.start - 1
+    while position >= 0 and _joined(text, spans, position + 1, mention.start) \
+            and (set(strip_clitics(spans[position][0])) & gazetteer.titles or spans[position][0] == PRIME_MINISTER):
+        position -= 1
+    if position < 0 or not _joined(text, spans, position + 1, mention.start):
+        return False
+    heads_it = position > 0 and set(strip_clitics(spans[position - 1][0])) & gazetteer.titles
+    return bool(set(strip_clitics(spans[position][0])) & GOVERNMENT_NOUNS) and not heads_it
+
+
+def _joined(text: str, spans, position: int, name_start: int) -> bool:
+    """No stop mark before token `position`, but a comma that sets the name off ('رئيس الوزراء، فايز السراج')."""
+    if not punctuation_between(text, spans, position):
+        return True
+    return position == name_start > 0 and text[spans[position - 1][2]:spans[position][1]].strip() in ("،", ",")
+
+
+def only_alluded_to(gazetteer, mention, words: StoryWords) -> bool:
+    """'في إشارة إلى قوات الجيش الوطني الليبي': the writer's aside alludes to it; it does not act."""
+    tokens = [token for token, _, _ in words.spans[mention.paragraph][max(0, mention.start - 3 - ALLUSION_SPAN):mention.start]]
+    return any(tuple(tokens[i:i + len(cue)]) == cue for cue in ALLUSIONS for i in range(len(tokens)))
+
+
 def only_the_recipient(gazetteer, mention, words: StoryWords) -> bool:
     """'إحالة الملف الليبي إلى المحكمة الجنائية الدولية', 'أحالت اعتراضاتها للأمم المتحدة': a body or
     state that only receives what is sent or referred to it does not act in the story."""
@@ -261,8 +296,8 @@ def in_a_past_era(gazetteer, mention, words: StoryWords) -> bool:
     return False
 
 
-MENTION_RULES = (in_a_persons_title, only_the_venue, inside_an_outlets_name, in_a_description, in_a_past_era,
-                 only_the_recipient)
+MENTION_RULES = (in_a_persons_title, only_the_venue, inside_an_outlets_name, in_a_description, naming_a_government,
+                 in_a_past_era, only_the_recipient, only_alluded_to)
 
 
 def drop_states_spoken_for(gazetteer, mentions: list, words: StoryWords, in_titles: set) -> list:

@@ -121,7 +121,7 @@ MAX_DATELINE_WORDS = 6
 # an actor named only in such paragraphs is not an actor of the story (NATO in 2011, a former post).
 BACKGROUND_OPENERS = ("يشار إلى أن", "يذكر أن", "يُذكر أن", "ويذكر أن", "ويشار إلى أن", "وكان", "وكانت",
                       "جدير بالذكر", "والجدير بالذكر")
-BACKGROUND_WORDS = ("سابقا", "سابقاً")
+BACKGROUND_WORDS = ("سابقا", "سابقاً", "آنذاك", "حينها", "وقتها", "وقتذاك")
 # "وكان المتحدث قد أكد أمس…", "وكانت اللجنة بدأت اجتماعها الأربعاء الماضي…": the past perfect of a
 # day this week is the story's own news, not background.
 PAST_PERFECT_OPENERS = ("وكان", "وكانت")
@@ -166,6 +166,11 @@ DESCRIPTIVE_PARTICIPLES = ("المدعوم", "المدعومة", "مدعوم", "
 # Words that name who leads a party: the person after one describes it, and is not thereby an actor
 # ("حكومة الوفاق برئاسة فايز السراج", "قوات الجيش بقيادة المشير خليفة حفتر").
 LEADER_CUES = ("برئاسة", "بقيادة", "يقودها", "يقوده", "يرأسها", "يرأسه", "التي يرأسها", "الذي يرأسه")
+# A person named right after one of these names a government by its head ("حكومة فايز السراج",
+# "حكومة رئيس الوزراء فايز السراج"): the government is the party, the person only its name.
+GOVERNMENT_NOUNS = ("حكومة", "حكومتي")
+# Words of an aside: what follows is only alluded to ("في إشارة إلى قوات الجيش الوطني الليبي").
+ALLUSION_CUES = ("في إشارة إلى", "في إشارة الى", "في اشارة إلى")
 
 # Nouns of an era gone by: the person named after one is history, not an actor of the story ("نظام
 # العقيد معمر القذافي", "فترة حكم فلان", "بعد الإطاحة بفلان", "أنصار فلان"). Titles may stand between.

@@ -115,6 +115,10 @@ NOT_ACTORS = [
     ("a body a file is referred to, a title between", "وقرر المجلس رفع ملف الأحداث منذ 15 فبراير/شباط 2011 إلى مدعي عام الأمم المتحدة."),
     ("a body an objection is sent to, the preposition written on it", "وقال الوزير إن بلاده أحالت اعتراضها للأمم المتحدة."),
     ("a body a request is made to", "وتقدمت الحكومة التونسية بطلب إلى الأمم المتحدة لتسجيل المذكرة."),
+    ("a government named by its head", "وقالت المصادر إن الاتفاق وقعته حكومة فايز السراج."),
+    ("a government named by its head's title and name, set off by commas",
+     "وأكدت الوزارة موافقة حكومة رئيس الوزراء، فايز السراج، على الخطوة."),
+    ("a force the writer only alludes to", "وتحدث عن قوى تعرقل الحل، في إشارة إلى قوات خليفة حفتر."),
     ("who a force follows and who leads it, after a conjunction",
      "وتنقسم القوات إلى اثنتين، الأولى في الشرق وتتبع مجلس النواب ويقودها خليفة حفتر."),
 ]
@@ -140,6 +144,11 @@ def test_a_body_whose_forces_act_counts_but_one_that_only_backs_them_does_not():
 
 def test_a_body_that_adopts_a_resolution_acts():
     assert tag("وأصدر مجلس الأمن قرارا بتمديد الحظر.").actors == ("un-security-council",)
+
+
+def test_the_head_of_a_government_counts_when_the_story_names_him_as_its_head():
+    assert tag("وقال رئيس حكومة الوفاق فايز السراج إن الحوار مستمر.").actors == ("fayez-al-sarraj",)
+    assert tag("والتقت ستيفاني خوري رئيس الحكومة فايز السراج.").actors == ("stephanie-khoury", "fayez-al-sarraj")
 
 
 def test_a_person_who_acts_is_an_actor_even_in_a_story_about_the_past():
@@ -257,6 +266,12 @@ def test_had_done_about_a_day_this_week_is_the_story_not_background():
     assert "nato" in tag(*lead, "وكان حلف شمال الأطلسي قد أعلن أمس استعداده للمساعدة.", year=2018).actors
     assert "nato" in tag(*lead, "وكانت الأمم المتحدة دعت الأربعاء حلف شمال الأطلسي إلى الحوار.", year=2018).actors
     assert "nato" not in tag(*lead, "وكان حلف شمال الأطلسي قد تدخل في البلاد قبل سنوات.", year=2018).actors
+
+
+def test_a_paragraph_that_tells_what_happened_at_the_time_is_background():
+    lead = ("التقى الوفد الأمريكي حكومة الوفاق في طرابلس.", "وبحث الجانبان الانتخابات.")
+    assert "turkey" not in tag(*lead, "وأثار الاتفاق غضب تركيا التي أصدرت آنذاك بيانا شديد اللهجة.").actors
+    assert "turkey" in tag(*lead, "وأصدرت تركيا بيانا شديد اللهجة.").actors
 
 
 def test_a_paragraph_about_a_month_or_year_gone_by_is_background_but_a_weekday_gone_by_is_not():
