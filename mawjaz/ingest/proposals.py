@@ -20,7 +20,8 @@ A body is proposed only after a verb of speaking or deciding (أعلنت، قا�
 (منظمة، هيئة، المجلس…) through words with the article, and only when the name ends cleanly (punctuation,
 "أن", "في", "بيانا"…): a body whose name runs on into other words is left alone.
 Nothing is proposed inside a registry name, in a background paragraph, or when the name is a registry
-actor's alias or is listed in content/not_actors.yaml.
+actor's alias or is listed in content/not_actors.yaml; nor a body whose name is a registry body's,
+written short, in a story that names that body ("اللجنة العسكرية الليبية" beside "لجنة 5+5").
 """
 from __future__ import annotations
 
@@ -62,6 +63,7 @@ class Rules:
     appositives: frozenset      # وهو، وهي: 'قال فلان الفلاني وهو متحدث باسم …'
     written_names: frozenset    # later name words the rules would refuse: علي (على), الله
     known_names: frozenset      # registry names and aliases, and content/not_actors.yaml
+    body_names: dict            # organisation id → its names' tokens: 'اللجنة العسكرية' shortens one
 
 
 def _verbs() -> frozenset:
@@ -75,7 +77,15 @@ def build_rules(gazetteer: Gazetteer, places: tuple[str, ...]) -> Rules:
                  _words(phrases.NAME_STOP_WORDS) | _verbs(), _verbs(), _words(phrases.BODY_VERBS), _words(phrases.BODY_HEADS),
                  _words(phrases.BODY_ENDS), _words(places), _words(phrases.FIRST_NAMES_LIKE_PREPOSITIONS),
                  _words(phrases.APPOSITIVE_PRONOUNS), frozenset(phrases.NAMES_LIKE_COMMON_WORDS),
-                 gazetteer.known_names)
+                 gazetteer.known_names, _body_names(gazetteer))
+
+
+def _body_names(gazetteer: Gazetteer) -> dict:
+    names: dict[str, list] = {}
+    for phrase in {phrase for candidates in gazetteer.actors.values() for phrase in candidates}:
+        if gazetteer.kinds.get(phrase.target) == ORGANIZATION and len(phrase.tokens) > 1:
+            names.setdefault(phrase.target, []).append(phrase.tokens)
+    return {target: tuple(sorted(tokens)) for target, tokens in names.items()}
 
 
 def find_proposals(rules: Rules, gazetteer: Gazetteer, paragraphs: tuple[str, ...], year: int | None = None,
@@ -84,6 +94,7 @@ def find_proposals(rules: Rules, gazetteer: Gazetteer, paragraphs: tuple[str, ..
     find_matches(gazetteer.actors, paragraphs) when the caller has it already."""
     matches = find_matches(gazetteer.actors, paragraphs) if matches is None else matches
     background = background_paragraphs(paragraphs, year)
+    named_bodies = [name for target in {m.phrase.target for m in matches} for name in rules.body_names.get(target, ())]
     found: dict[str, ProposedActor] = {}
     for number, text in enumerate(paragraphs):
         if number in background:
@@ -93,9 +104,21 @@ def find_proposals(rules: Rules, gazetteer: Gazetteer, paragraphs: tuple[str, ..
         spans = tokenise_with_spans(text)
         for proposal in _people(rules, text, spans, covered) + _bodies(rules, text, spans, covered):
             key = normalise_for_matching(proposal.name)
-            if key not in rules.known_names and _without_nisbas(key) not in rules.known_names:
+            if key not in rules.known_names and _without_nisbas(key) not in rules.known_names \
+                    and not (proposal.kind == ORGANIZATION and _shortens_a_name(_without_nisbas(key), named_bodies)):
                 found.setdefault(key, proposal)
     return tuple(found.values())
+
+
+def _shortens_a_name(name: str, names: list[tuple[str, ...]]) -> bool:
+    """'اللجنة العسكرية الليبية' in a story that names 'اللجنة العسكرية المشتركة': the same body, written short."""
+    words = name.split()
+    return len(words) > 1 and any(_in_order(words, tokens) for tokens in names)
+
+
+def _in_order(words: list[str], tokens: tuple[str, ...]) -> bool:
+    remaining = iter(tokens)
+    return all(word in remaining for word in words)
 
 
 def _without_nisbas(name: str) -> str:

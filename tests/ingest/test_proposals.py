@@ -144,6 +144,17 @@ def test_a_body_the_registry_knows_is_not_proposed():
     assert propose("وأكدت البعثة الأممية أن") == []
 
 
+def test_a_registry_body_written_short_beside_its_full_name_is_not_proposed():
+    from mawjaz.model import Actor, Registries
+    registries = Registries.of([Actor("jmc", "اللجنة العسكرية المشتركة", "JMC", "organization", aliases=("لجنة 5+5",))], [], [])
+    gazetteer = build_gazetteer(registries)
+    rules = build_rules(gazetteer, ())
+    short = "أعلنت اللجنة العسكرية الليبية، لجنة 5+5، فتح الطريق."
+    assert find_proposals(rules, gazetteer, ("", short)) == ()
+    alone = "أعلنت اللجنة العسكرية الليبية أن الطريق مفتوح."    # the registry body is not named: a proposal
+    assert [p.name for p in find_proposals(rules, gazetteer, ("", alone))] == ["اللجنة العسكرية الليبية"]
+
+
 def test_a_proposal_is_written_in_the_agreed_front_matter_form():
     assert ProposedActor("فلان الفلاني", "person", "السفير").as_front_matter() == {
         "name": "فلان الفلاني", "kind": "person", "role": "السفير"}
