@@ -195,8 +195,8 @@ def mark_photo_captions(lines):
     """A caption with a credit in brackets, a 'صورة:' label, or a short line shown twice in a row (alt
     text + caption), unless it is the page's first line: a headline is often shown twice."""
     def is_caption(index, line):
-        if line.kind != TEXT:
-            return False
+        if line.kind != TEXT or label_of(line.text, chrome.PUBLICATION_LABELS) is not None:
+            return False                   # 'نشر بتاريخ: 26/02/2011 (آخر تحديث: …)' is the publication line
         if line.words <= chrome.MAX_CAPTION_WORDS and _matches_any(line.text, chrome.CAPTION_CREDIT_PATTERNS):
             return True
         if label_of(line.text, chrome.CAPTION_LABELS) is not None and line.words <= chrome.MAX_CAPTION_WORDS:

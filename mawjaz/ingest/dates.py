@@ -186,6 +186,14 @@ def day_named_relative_to(text: str, report_date: str) -> FoundDate | None:
     return None
 
 
+def todays_weekday(text: str) -> int | None:
+    """The weekday (Monday 0) a text says is today: 'اليوم الاثنين', 'اليوم السبت'."""
+    for match in _RELATIVE_WEEKDAY.finditer(normalise_for_matching(text)):
+        if _RELATIVE_DAY[match.group(1)] == 0:
+            return _WEEKDAY_NUMBER[match.group(2)]
+    return None
+
+
 _CALENDAR_WORDS = frozenset(
     token for name in (*[n for names in MONTH_NAMES.values() for n in names], *HIJRI_MONTH_NAMES, *WEEKDAYS,
                        "الموافق", "م", "ه", "هـ", "يوم", *TIME_WORDS)

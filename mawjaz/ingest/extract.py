@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date as calendar_date
 
 from ..arabic import normalise_for_matching, strip_clitics, tokenise
 from . import boilerplate as patterns
 from .cleaning import BLANK, PUBLISHED, TEXT, Line, label_of
-from .dates import (day_named_relative_to, find_address_dates, find_dates, find_day_month, named_day,
+from .dates import (day_named_relative_to, find_address_dates, find_dates, find_day_month, named_day, todays_weekday,
                     names_relative_time, with_year)
 
 MAX_TITLE_WORDS = 14
@@ -175,6 +176,20 @@ def date_from_lead_sentence(evidence: DateEvidence):
     return (found[0].iso, f"من مقدمة الخبر: {found[0].text}") if found else None
 
 
+def date_from_todays_weekday(evidence: DateEvidence):
+    """'اليوم الاثنين' in the story, and a full date in it that fell on a Monday ('… يوم 29 آذار 2021'):
+    that day (the latest such date, when the story gives several)."""
+    weekday = next((day for line in evidence.paragraphs if (day := todays_weekday(line.text)) is not None), None)
+    if weekday is None:
+        return None
+    agreeing = [found for line in evidence.paragraphs for found in find_dates(line.text)
+                if calendar_date.fromisoformat(found.iso).weekday() == weekday]
+    if not agreeing:
+        return None
+    latest = max(agreeing, key=lambda found: found.iso)
+    return latest.iso, f"«{latest.text}» يوافق اليوم الذي يسميه الخبر"
+
+
 def date_from_dateline_and_page_year(evidence: DateEvidence):
     """'طرابلس - 12 مايو (وال) -': the day and month of the dateline, the year of a date elsewhere on the page."""
     dateline = parse_dateline(evidence.lead.text, evidence.places) if evidence.lead else None
@@ -225,6 +240,7 @@ STORY_DATE_RULES = (
     ("stamp-line", date_from_stamp_line),
     ("date-marker", date_from_date_marker),
     ("lead-sentence", date_from_lead_sentence),
+    ("todays-weekday", date_from_todays_weekday),
     ("dateline-and-page-year", date_from_dateline_and_page_year),
     ("page-address", date_from_page_address),
     ("only-a-day", no_date_but_a_day),

@@ -125,6 +125,23 @@ def test_the_first_publication_comes_before_the_last_update():
     assert story_date(text)[0] == "2019-05-12"
 
 
+def test_a_publication_line_with_its_update_in_brackets_is_not_taken_for_a_photo_caption():
+    text = HEADLINE + "نشر بتاريخ: 26/02/2011 ( آخر تحديث: 27/02/2011 الساعة: 15:25 )\n" + LEAD
+    assert story_date(text)[0] == "2011-02-26"
+
+
+def test_a_date_in_the_story_that_falls_on_the_weekday_it_calls_today_is_the_story_date():
+    text = (HEADLINE + "وقالت السفارة، في بيان اليوم الاثنين، إنه تقرر فتح القنصلية للجمهور.\n"
+            "وأضافت أن العمل عاد في مقرها بطرابلس يوم 29 مارس 2021 بعد إغلاق دام سنوات، منذ 3 يناير 2015.\n")
+    assert story_date(text) == ("2021-03-29", "«29 مارس 2021» يوافق اليوم الذي يسميه الخبر")
+
+
+def test_a_date_that_does_not_fall_on_the_weekday_called_today_leaves_the_story_a_draft():
+    text = (HEADLINE + "وقالت السفارة، في بيان اليوم الاثنين، إنه تقرر فتح القنصلية للجمهور.\n"
+            "وأضافت أن العمل توقف في مقرها بطرابلس يوم 3 يناير 2015.\n")
+    assert story_date(text)[0] is None
+
+
 def test_a_stamp_line_above_the_headline_is_the_story_date_even_with_a_relative_time():
     text = "بوابة المثال\n12 مايو 2019 | منذ 3 ساعات\n" + HEADLINE + LEAD
     assert story_date(text) == ("2019-05-12", "من سطر التاريخ فوق الخبر: 12 مايو 2019 | منذ 3 ساعات")
