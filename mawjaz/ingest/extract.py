@@ -30,6 +30,10 @@ _DATELINE = re.compile(r"^(?P<head>[^-–—:]{1,80}?)\s*[-–—:]\s*(?P<rest>\
 _DATE_AFTER_PLACE = re.compile(r"^(?P<date>\d{1,2}\s+[^\W\d]+(?:\s+[^\W\d]+)?(?:\s+\d{4}\s*م?)?\s*(?:\([^()]{1,20}\))?)"
                                r"\s*[-–—]\s*(?P<rest>\S.*)$")
 _AGENCY_MARK = re.compile(r"\([^()]{1,20}\)")
+# "القدس - معا - يستأنف…": an outlet of one to three words between the place and a second dash.
+_OUTLET_AFTER_PLACE = re.compile(r"^(?P<outlet>[^\W\d_][^\d\-–—:.،()]{0,30}?)\s+[-–—]\s+(?P<rest>\S.*)$")
+MAX_DATELINE_OUTLET_WORDS = 3
+MEDIA_NAME_ENDINGS = frozenset(normalise_for_matching(word) for word in patterns.MEDIA_NAME_ENDINGS if " " not in word)
 _SENTENCE_END = re.compile(r"(?<=[.!؟?])\s+")
 # Words before a place that say "in", "in the capital", "in the city of".
 PLACE_CUES = frozenset(normalise_for_matching(w) for w in (
@@ -44,6 +48,7 @@ class Dateline:
     text: str                   # the dateline as written
     rest: str                   # the lead without its dateline
     month_day: tuple[int, int] | None = None     # a date written without its year ("12 مايو")
+    outlet: str | None = None   # an outlet the dateline names: "القدس - معا -", "الإيطالية نيوز، 13 يناير 2020 -"
 
 
 def parse_dateline(text: str, places: frozenset[str] = frozenset()) -> Dateline | None:
@@ -62,9 +67,22 @@ def parse_dateline(text: str, places: frozenset[str] = frozenset()) -> Dateline 
                                                       for p in patterns.GENERIC_DATELINE_PLACES}
     is_place = normalise_for_matching(place_words) in places or generic or bool(dates or month_day) \
         or bool(_AGENCY_MARK.search(head))
+    named = _OUTLET_AFTER_PLACE.match(rest) if not dates and not month_day else None
+    if named and (len(named.group("outlet").split()) > MAX_DATELINE_OUTLET_WORDS
+                  or normalise_for_matching(named.group("outlet").strip()) in places):
+        named = None
+    # 'القدس - معا -': a place and an outlet between dashes make a dateline, a place the registry lacks too
+    is_place = is_place or bool(named and len(place_words.split()) <= 2)
     if not is_place or not place_words or len(place_words.split()) > 3:
         return None
-    return Dateline(None if generic else place_words, dates[0].iso if dates else None, head, rest, month_day)
+    outlet = None
+    if normalise_for_matching(place_words.split()[-1].strip("،,")) in MEDIA_NAME_ENDINGS:
+        outlet, place_words = place_words.strip("،, "), None      # 'الإيطالية نيوز، 13 يناير 2020 -'
+    elif named:
+        outlet = named.group("outlet").strip()
+        head, rest = f"{head} - {outlet}", named.group("rest")
+    place = None if generic or not place_words else place_words
+    return Dateline(place, dates[0].iso if dates else None, head, rest, month_day, outlet)
 
 
 def lead_paragraph(paragraphs: tuple[Line, ...], places: frozenset[str]) -> Line | None:

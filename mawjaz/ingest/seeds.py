@@ -128,7 +128,7 @@ def read_story(seed: str, story_lines: StoryLines, page: tuple[Line, ...], conte
     title = extract_title(story_lines.headline, lead, place_names)
     head = tuple(line for line in page if previous_end < line.number < story_lines.first_line)
     date, date_note = extract_date(story_lines.lines, lead, place_names, head, page if previous_end == 0 else ())
-    source = extract_source(story_lines.lines, page, context.sources, place_names)
+    source = extract_source(story_lines.lines, page, context.sources, place_names, headline=story_lines.headline)
     raw_lines = tuple(line.raw for line in story_lines.lines)
     raw = RawStory(seed, story_lines.first_line, story_lines.last_line, raw_lines,
                    hashlib.sha256("\n".join(raw_lines).encode("utf-8")).hexdigest())

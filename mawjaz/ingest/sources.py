@@ -4,7 +4,8 @@ The rules, in order (the first that finds one wins):
 - source-line: 'المصدر: صحيفة المرصد الليبية', 'مصدر الخبر / قناة ليبيا 24' (a label, then the outlet);
 - masthead: the outlet's own name in the page lines above the story (as sources.yaml says, the page's own
   outlet comes before a wire credit inside its story);
-- dateline: the outlet or agency mark in the lead's dateline ('طرابلس 12 مايو (وال) -');
+- dateline: the outlet or agency mark in the lead's dateline ('طرابلس 12 مايو (وال) -', 'القدس - معا -',
+  'الإيطالية نيوز، 13 يناير 2020 -'), proposed when the registry lacks it;
 - credit: an outlet after a credit phrase in the first paragraphs ('نقلا عن وكالة…', 'بحسب ما أوردت قناة…',
   'في تصريح لقناة…', 'لـ «الجريدة»');
 - story, page: a registry signature anywhere in the story, then anywhere on the page.
@@ -57,10 +58,11 @@ class SourceEvidence:
     page: tuple[Line, ...]          # every line of the page
     matcher: SourceMatcher
     places: frozenset[str] = frozenset()
+    headline: Line | None = None    # not a paragraph: the credit rule reads the body's first paragraphs
 
     @property
     def paragraphs(self) -> tuple[Line, ...]:
-        return tuple(line for line in self.story if line.kind == TEXT)
+        return tuple(line for line in self.story if line.kind == TEXT and line != self.headline)
 
 
 def build_source_matcher(registries: Registries) -> SourceMatcher:
@@ -106,6 +108,8 @@ def source_from_dateline(evidence: SourceEvidence) -> FoundSource | None:
         found = source_in(dateline.text, evidence.matcher.signatures_and_names) if dateline else None
         if found:
             return FoundSource(found)
+        if dateline and dateline.outlet:   # 'القدس - معا -': an outlet the registry lacks
+            return _proposal(dateline.outlet)
     return None
 
 
@@ -141,8 +145,8 @@ SOURCE_RULES = (
 
 
 def extract_source(story_lines: tuple[Line, ...], page_lines: tuple[Line, ...], matcher: SourceMatcher,
-                   places: frozenset[str] = frozenset(), rules=SOURCE_RULES) -> FoundSource:
-    evidence = SourceEvidence(story_lines, page_lines, matcher, places)
+                   places: frozenset[str] = frozenset(), rules=SOURCE_RULES, headline: Line | None = None) -> FoundSource:
+    evidence = SourceEvidence(story_lines, page_lines, matcher, places, headline)
     for name, rule in rules:
         found = rule(evidence)
         if found:
@@ -167,9 +171,13 @@ def credited_outlet(text: str, matcher: SourceMatcher) -> FoundSource | None:
 
 
 def _outlet_at(words: list[str], matcher: SourceMatcher) -> FoundSource | None:
-    """An outlet named at the start of `words` ('لوكالة الأنباء الليبية', 'لـ «الجريدة»', 'قناة تبادل')."""
+    """An outlet named at the start of `words` ('لوكالة الأنباء الليبية', 'لـ «الجريدة»', 'قناة تبادل',
+    'لـ"العربي الجديد"')."""
     if words and _key(words[0]) == "ل":
         words = words[1:]
+    glued = _GLUED_QUOTE.match(words[0]) if words else None
+    if glued:                               # 'لـ"العربي الجديد"،': the preposition written on the quotation
+        words = _with_guillemets([glued.group(1), *words[1:]])
     if not words:
         return None
     first = _key(words[0])
@@ -189,6 +197,17 @@ def _outlet_at(words: list[str], matcher: SourceMatcher) -> FoundSource | None:
 
 
 _LOOSE_QUOTES = frozenset(('"', "“", "”", "«", "»"))
+_GLUED_QUOTE = re.compile(r'^لـ?(["“«].*)$')
+
+
+def _with_guillemets(words: list[str]) -> list[str]:
+    """'"العربي', 'الجديد"،' → '«العربي', 'الجديد»،': straight or curly quotation marks as « and »."""
+    text, opened = [], False
+    for char in " ".join(words):
+        if char in '"“”«»':
+            char, opened = ("»", False) if opened else ("«", True)
+        text.append(char)
+    return "".join(text).split(" ")
 
 
 def _name_words(words: list[str]) -> list[str]:

@@ -56,6 +56,23 @@ def test_the_dateline_mark_names_the_agency(lead, source):
     assert source_of(story(lead)) == FoundSource(source, None, "dateline")
 
 
+@pytest.mark.parametrize("lead, found", [
+    ("القدس - بوابة الوسط - " + LEAD, FoundSource("alwasat", None, "dateline")),
+    ("القدس - معا - " + LEAD, FoundSource(None, "معا", "dateline")),
+    ("المثال نيوز، 13 يناير 2020 - " + LEAD, FoundSource(None, "المثال نيوز", "dateline")),
+])
+def test_an_outlet_between_the_place_and_a_dash_or_closing_the_dateline_is_the_source(lead, found):
+    assert source_of(story(lead)) == found
+
+
+def test_an_outlets_name_in_the_dateline_is_not_the_place():
+    from mawjaz.ingest.extract import parse_dateline
+    dateline = parse_dateline("المثال نيوز، 13 يناير 2020 - " + LEAD)
+    assert (dateline.place, dateline.outlet, dateline.date) == (None, "المثال نيوز", "2020-01-13")
+    assert parse_dateline("القدس - معا - " + LEAD).place == "القدس"
+    assert parse_dateline("طرابلس - 12 مايو - " + LEAD, frozenset({"طرابلس"})).outlet is None
+
+
 @pytest.mark.parametrize("sentence, found", [
     ("أعلنت الحكومة، نقلا عن وكالة الأناضول، أنها ستعقد اجتماعا.", FoundSource("anadolu")),
     ("أعلنت الحكومة، بحسب ما نقلته وكالة «رويترز»، أنها ستعقد اجتماعا.", FoundSource("reuters")),
@@ -64,6 +81,8 @@ def test_the_dateline_mark_names_the_agency(lead, source):
     ("وقال الوزير في تصريح لقناة المثال إن الاجتماع سيعقد غدا.", FoundSource(None, "قناة المثال")),
     ("وقال مصدر مسؤول لـ «الجريدة» إن الاجتماع سيعقد غدا.", FoundSource(None, "الجريدة")),
     ("بحسب ما أوردت قناة المثال الإخبارية مساء أمس، فإن الاجتماع تأجل.", FoundSource(None, "قناة المثال الإخبارية")),
+    ('وأكد مصدر أمني بدء الانتشار، موضحا لـ"بوابة الوسط"، أن الدوريات مستمرة.', FoundSource("alwasat")),
+    ("وأكد مصدر أمني بدء الانتشار، مضيفا لـ“المثال”، أن الدوريات مستمرة.", FoundSource(None, "المثال")),
 ])
 def test_a_credit_phrase_names_the_outlet_or_proposes_it(sentence, found):
     assert credited_outlet(sentence, MATCHER) == found
@@ -95,6 +114,13 @@ def test_an_agency_named_inside_a_quotation_is_not_the_source():
 
 def test_a_dotted_agency_mark_in_a_byline_is_read():
     assert source_of(story("كتب: أ.ف.ب", LEAD)).id == "afp"
+
+
+def test_the_credit_rule_reads_the_first_paragraphs_after_the_headline():
+    page = clean_lines(story("وزير الخارجية يلتقي نظيره الإيطالي في روما اليوم",     # a second headline
+                             'وقال مصدر، موضحا لـ"بوابة الوسط"، إن الاجتماع مهم للبلدين في هذه المرحلة.'))
+    found = extract_source(page, page, MATCHER, headline=page[0])
+    assert (found.id, found.rule) == ("alwasat", "credit")
 
 
 def test_a_signature_anywhere_in_the_story_when_nothing_else_names_one():
