@@ -204,9 +204,15 @@ def mark_photo_captions(lines):
         neighbours = (_nearest_text(lines, index, -1), _nearest_text(lines, index, +1))
         shown_twice = any(other is not None and other.text == line.text for other in neighbours)
         return shown_twice and (line.words <= 3 or (line.words <= chrome.MAX_CHROME_WORDS
-                                                    and line.text != first_text))
+                                                    and line.text != first_text and not _under_a_date(lines, index)))
     first_text = next((line.text for line in lines if line.kind == TEXT), None)   # the headline, often shown twice
     return tuple(mark(line, DROP, "caption") if is_caption(i, line) else line for i, line in enumerate(lines))
+
+
+def _under_a_date(lines, index: int) -> bool:
+    """'26 يناير 2012' on the line above: a page's date stamp, then its headline (often shown twice)."""
+    above = next((line for line in reversed(lines[:index]) if line.kind != BLANK), None)
+    return above is not None and is_date_line(above.text)
 
 
 def mark_repeated_lines(lines):

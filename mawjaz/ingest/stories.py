@@ -60,7 +60,8 @@ def split_stories(lines: tuple[Line, ...], actors_in: Callable[[str], set],
             continue
         if line.kind == TEXT:
             if draft.paragraphs and (draft.ended or _opens_story(lines, index, draft, actors_in, places)):
-                stories.append(_finish(draft, lines))
+                if draft.ended or _tells_something(draft):   # banners above the first story tell nothing
+                    stories.append(_finish(draft, lines))
                 draft = _Draft()
             _add_text(draft, lines, index, actors_in)
         elif line.kind == BREAK and draft.paragraphs:
@@ -81,6 +82,12 @@ def split_stories(lines: tuple[Line, ...], actors_in: Callable[[str], set],
 
 def _has_a_sentence(draft: _Draft) -> bool:
     return any(line.words >= MIN_SENTENCE_WORDS for line in draft.paragraphs)
+
+
+def _tells_something(draft: _Draft) -> bool:
+    """A sentence, long or ending with a stop: 'وبحث الجانبان العلاقات.' does; a site's banners
+    ('تقرير المنظمة لعام 2013' over 'حالة حقوق الإنسان في العالم') do not."""
+    return _has_a_sentence(draft) or any(line.text.endswith((".", "!", "؟")) for line in draft.paragraphs)
 
 
 def _add_text(draft: _Draft, lines, index: int, actors_in) -> None:

@@ -36,6 +36,15 @@ def test_a_headline_under_page_chrome_is_found(above):
     assert titles_of(f"{above}\n{HEADLINE}\n{LEAD}") == [HEADLINE]
 
 
+def test_a_headline_shown_twice_under_a_date_and_the_sites_banners_is_the_only_story():
+    page = f"تقرير منظمة المثال لعام 2013\nحالة الحقوق في العالم\n\n26 يناير 2012\n\n{HEADLINE}\n\n{HEADLINE}\n\n{LEAD}"
+    assert titles_of(page) == [HEADLINE]
+
+
+def test_a_short_line_shown_twice_under_the_headline_is_still_a_caption():
+    assert titles_of(f"{HEADLINE}\nسفير إيطاليا في طرابلس\nسفير إيطاليا في طرابلس\n{LEAD}") == [HEADLINE]
+
+
 @pytest.mark.parametrize("under", [
     "شارك\nفيسبوك تويتر واتساب",
     "مشاركة فيسبوك تويتر واتساب تيلجرام نسخ الرابط",
