@@ -174,11 +174,14 @@ def date_from_dateline(evidence: DateEvidence):
 def date_from_stamp_line(evidence: DateEvidence):
     """A line holding only a date ('الأحد 12 مايو 2019 - 10:30 ص', '12 مايو 2019 | منذ 3 ساعات') right above
     the headline or between it and the first paragraph, or a short byline there with its date in it
-    ('السبت 07-07-2012 12:00 | كتب: أ.ف.ب'). A 'today' header further up is the day the page was read."""
+    ('السبت 07-07-2012 12:00 | كتب: أ.ف.ب'), or under a headline printed after the body. A 'today' header
+    further up is the day the page was read."""
     lead = evidence.lead.number if evidence.lead else 0
     above = [line for line in evidence.head if line.kind != BLANK][-1:]
     under = [line for line in evidence.lines if line.number < lead]
-    for line in (*above, *under):
+    last_text = max((line.number for line in evidence.lines if line.kind == TEXT), default=0)
+    foot = [line for line in evidence.lines if line.number > last_text and line.rule == "date-header"][:1]
+    for line in (*above, *under, *foot):   # foot: a stamp under a headline the page prints after the body
         byline = line in under and line.kind == TEXT and line.words <= MAX_STAMP_WORDS   # 'السبت 07-07-2012 | كتب: …'
         found = find_dates(line.text) if line.rule == "date-header" or byline else []
         if found:

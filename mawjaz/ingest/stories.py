@@ -7,7 +7,8 @@ A new story starts:
   story and restates the headline), but not at a subheading followed by 'من جانبه…';
 - at a paragraph that brings its own day ("الإثنين", a full date) and none of the actors of the
   story so far ("وأعلن الأمين العام… الإثنين… تعيين…" after a meeting of the foreign minister).
-A story with a headline and no paragraph is a link, not a story.
+A story with a headline and no paragraph is a link, not a story. A story with no headline whose
+last lines are a section label, a headline-like line and a date stamp has its headline at its foot.
 """
 from __future__ import annotations
 
@@ -116,9 +117,31 @@ def _takes_over_headline(headline: Line | None, line: Line, lead: int | None, li
 def _finish(draft: _Draft, lines) -> StoryLines | None:
     if not draft.paragraphs:
         return None
-    first, last = draft.members[0].number, draft.members[-1].number
-    return StoryLines(draft.headline, tuple(draft.paragraphs),
-                      tuple(line for line in lines if first <= line.number <= last))
+    headline, paragraphs, last = draft.headline, list(draft.paragraphs), draft.members[-1].number
+    footer = _footer_headline(draft, lines)
+    if footer is not None:                 # the body first, then a section label, the headline and the date
+        headline, date_line = footer
+        paragraphs = [p for p in paragraphs if p.number < headline.number and not _label_before(p, headline, paragraphs)]
+        last = date_line.number
+    first = draft.members[0].number
+    return StoryLines(headline, tuple(paragraphs), tuple(line for line in lines if first <= line.number <= last))
+
+
+def _footer_headline(draft: _Draft, lines) -> tuple[Line, Line] | None:
+    """'استضافت القاهرة… (the body) / دوليات / القاهرة تستضيف اجتماعا… / 16-02-2018' at the page's end:
+    a story with no headline whose last line reads as one, under a paragraph and over a date stamp."""
+    candidate = draft.paragraphs[-1]
+    if draft.headline is not None or len(draft.paragraphs) < 2 or not _is_headline(candidate) \
+            or not _has_a_sentence(draft):
+        return None
+    after = next((line for line in lines if line.number > candidate.number and line.kind != BLANK), None)
+    return (candidate, after) if after is not None and after.rule == "date-header" else None
+
+
+def _label_before(paragraph: Line, headline: Line, paragraphs: list[Line]) -> bool:
+    """A one- or two-word section label ('دوليات') right above the footer headline."""
+    above = [p for p in paragraphs if p.number < headline.number]
+    return paragraph is above[-1] and paragraph.words <= 2
 
 
 def _next_index(lines, index: int, kind: str, passing=(BLANK, DROP)) -> int | None:

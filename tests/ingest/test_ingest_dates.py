@@ -147,6 +147,10 @@ def test_a_stamp_line_above_the_headline_is_the_story_date_even_with_a_relative_
     assert story_date(text) == ("2019-05-12", "من سطر التاريخ فوق الخبر: 12 مايو 2019 | منذ 3 ساعات")
 
 
+def test_a_stamp_under_a_headline_printed_after_the_body_is_the_story_date():
+    assert story_date(LEAD + "دوليات\n" + HEADLINE + "16-02-2018\n")[0] == "2018-02-16"
+
+
 def test_a_stamp_line_under_the_headline_is_the_story_date():
     assert story_date(HEADLINE + "الأحد 12 مايو 2019\n" + LEAD)[0] == "2019-05-12"
 

@@ -41,6 +41,16 @@ def test_a_headline_shown_twice_under_a_date_and_the_sites_banners_is_the_only_s
     assert titles_of(page) == [HEADLINE]
 
 
+def test_a_headline_printed_after_the_body_with_its_section_label_and_date_is_found():
+    assert titles_of(f"{LEAD}\nدوليات\n{HEADLINE}\n16-02-2018") == [HEADLINE]
+
+
+def test_a_short_last_line_with_no_date_under_it_stays_in_the_body():
+    closing = "وزيرة الخارجية في طرابلس"
+    [story] = split_page(clean_lines(f"{LEAD}\n{closing}\n"), CONTEXT)
+    assert story.headline is None and [line.text for line in story.paragraphs] == [LEAD, closing]
+
+
 def test_a_short_line_shown_twice_under_the_headline_is_still_a_caption():
     assert titles_of(f"{HEADLINE}\nسفير إيطاليا في طرابلس\nسفير إيطاليا في طرابلس\n{LEAD}") == [HEADLINE]
 
