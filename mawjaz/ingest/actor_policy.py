@@ -19,7 +19,7 @@ story unless one of these rules says it does not:
   unless the headline names the state itself; a body named after a title word beside one of its
   people ("نائب محافظ المصرف" beside the governor): that is the person, named elsewhere.
 
-Background sentences ("يشار إلى أن…") are left out before these rules (gazetteer.background_paragraphs).
+Background sentences ("يشار إلى أن…") are left out before these rules (gazetteer.background_sentences).
 - inside an outlet's name: "وكالة نوفا الإيطالية للأنباء", "قناة الجزيرة القطرية" relay the news:
   they are the entry's source (content/sources.yaml), and their state is not an actor.
 """

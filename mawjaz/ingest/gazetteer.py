@@ -12,6 +12,8 @@ Actors the registry does not know are proposed by mawjaz/ingest/proposals.py, wh
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 from ..arabic import ARTICLE, MIN_STEM_LETTERS, normalise_for_matching, strip_clitics, tokenise, tokenise_with_spans
@@ -190,8 +192,9 @@ def tag_story(gazetteer: Gazetteer, paragraphs: tuple[str, ...], year: int | Non
     is find_matches(gazetteer.actors, paragraphs) when the caller has it already.
     """
     found = find_matches(gazetteer.actors, paragraphs) if found is None else found
-    background = background_paragraphs(paragraphs, year)
-    in_foreground = [m for m in _precise(gazetteer, found, paragraphs) if m.paragraph not in background]
+    background = background_sentences(paragraphs, year)
+    in_foreground = [m for m in _precise(gazetteer, found, paragraphs)
+                     if not any(start <= m.start < end for start, end in background.get(m.paragraph, ()))]
     actor_matches = apply_actor_policy(gazetteer, in_foreground, paragraphs, find_matches(gazetteer.outlets, paragraphs))
     theme_matches = _main_themes(find_matches(gazetteer.themes, paragraphs), lead_paragraphs(paragraphs))
     evidence = _first_per_target(actor_matches) + _theme_evidence(theme_matches)
@@ -245,11 +248,41 @@ def background_paragraphs(paragraphs: tuple[str, ...], year: int | None) -> set[
     'وكان…' unless it tells of a day this week ('وكان المتحدث قد أكد أمس…')."""
     found = set()
     for number, text in enumerate(paragraphs[2:], start=2):   # the headline and the lead are the story
-        tokens = tokenise(text)
-        if _names_an_earlier_date(tokens, year) or set(tokens) & _BACKGROUND_WORDS or _turns_to_the_past(tokens) \
-                or (_opens_with(tokens, _BACKGROUND_OPENERS) and not _recent_past_perfect(tokens)):
+        if _recalls_the_past(tokenise(text), year):
             found.add(number)
     return found
+
+
+def background_sentences(paragraphs: tuple[str, ...], year: int | None) -> dict[int, list[tuple[int, int]]]:
+    """The token ranges of what recalls the past: the background paragraphs whole, and in the others
+    each sentence that would be background as a paragraph of its own ('…. وعملية إيريني أطلقها الاتحاد
+    الأوروبي في مايو الماضي.'); the headline and the lead's first sentence are the story."""
+    whole = background_paragraphs(paragraphs, year)
+    found: dict[int, list[tuple[int, int]]] = {}
+    for number, text in enumerate(paragraphs[1:], start=1):
+        if number in whole:
+            found[number] = [(0, len(tokenise(text)))]
+            continue
+        sentences = _sentence_token_ranges(text)[1 if number == 1 else 0:]
+        tokens = tokenise(text)
+        found[number] = [(start, end) for start, end in sentences if _recalls_the_past(tokens[start:end], year)]
+    return found
+
+
+def _sentence_token_ranges(text: str) -> list[tuple[int, int]]:
+    """(first token, token after the last) of each sentence: sentences end at '.', '!', '؟' before a space."""
+    ranges, start, position = [], 0, 0
+    for piece in re.split(r"(?<=[.!؟?])\s+", text):
+        position += len(tokenise(piece))
+        if position > start:
+            ranges.append((start, position))
+        start = position
+    return ranges
+
+
+def _recalls_the_past(tokens: list[str], year: int | None) -> bool:
+    return _names_an_earlier_date(tokens, year) or bool(set(tokens) & _BACKGROUND_WORDS) or _turns_to_the_past(tokens) \
+        or (_opens_with(tokens, _BACKGROUND_OPENERS) and not _recent_past_perfect(tokens))
 
 
 def _recent_past_perfect(tokens: list[str]) -> bool:

@@ -261,6 +261,17 @@ def test_a_paragraph_that_dates_an_earlier_event_or_turns_to_the_past_midway_is_
     assert "nato" not in midway.actors
 
 
+def test_a_sentence_that_recalls_the_past_is_background_inside_a_paragraph_of_news():
+    tags = tag("أعلن حلف شمال الأطلسي اليوم إرسال مراقبين. وكانت تركيا أرسلت قوات في يناير الماضي.", year=2020)
+    assert tags.actors == ("nato",)
+    tags = tag("التقى الوفد الأمريكي حكومة الوفاق.", "وقال السفير إن الحوار مستمر. وجدير بالذكر أن مصر رعت حوارا سابقا.")
+    assert "egypt" not in tags.actors
+
+
+def test_the_first_sentence_of_the_lead_is_the_story_even_when_it_names_a_past_month():
+    assert tag("وكانت تركيا أرسلت قوات في يناير الماضي، بحسب الوزارة.", year=2020).actors == ("turkey",)
+
+
 def test_had_done_about_a_day_this_week_is_the_story_not_background():
     lead = ("التقى الوفد الأمريكي حكومة الوفاق في طرابلس.", "وبحث الجانبان الانتخابات.")
     assert "nato" in tag(*lead, "وكان حلف شمال الأطلسي قد أعلن أمس استعداده للمساعدة.", year=2018).actors
