@@ -193,10 +193,10 @@ def tag_story(gazetteer: Gazetteer, paragraphs: tuple[str, ...], year: int | Non
     """
     found = find_matches(gazetteer.actors, paragraphs) if found is None else found
     background = background_sentences(paragraphs, year)
-    in_foreground = [m for m in _precise(gazetteer, found, paragraphs)
-                     if not any(start <= m.start < end for start, end in background.get(m.paragraph, ()))]
+    in_foreground = [m for m in _precise(gazetteer, found, paragraphs) if not _in_background(m, background)]
     actor_matches = apply_actor_policy(gazetteer, in_foreground, paragraphs, find_matches(gazetteer.outlets, paragraphs))
-    theme_matches = _main_themes(find_matches(gazetteer.themes, paragraphs), lead_paragraphs(paragraphs))
+    theme_matches = _main_themes([m for m in find_matches(gazetteer.themes, paragraphs) if not _in_background(m, background)],
+                                 lead_paragraphs(paragraphs))
     evidence = _first_per_target(actor_matches) + _theme_evidence(theme_matches)
     return Tags(actors=tuple(e.id for e in _first_per_target(actor_matches)),
                 themes=tuple(e.id for e in _first_per_target(theme_matches)),
@@ -267,6 +267,10 @@ def background_sentences(paragraphs: tuple[str, ...], year: int | None) -> dict[
         tokens = tokenise(text)
         found[number] = [(start, end) for start, end in sentences if _recalls_the_past(tokens[start:end], year)]
     return found
+
+
+def _in_background(match: Match, background: dict[int, list[tuple[int, int]]]) -> bool:
+    return any(start <= match.start < end for start, end in background.get(match.paragraph, ()))
 
 
 def _sentence_token_ranges(text: str) -> list[tuple[int, int]]:

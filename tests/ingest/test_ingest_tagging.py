@@ -268,6 +268,11 @@ def test_a_sentence_that_recalls_the_past_is_background_inside_a_paragraph_of_ne
     assert "egypt" not in tags.actors
 
 
+def test_a_theme_named_only_in_a_sentence_that_recalls_the_past_is_not_the_storys():
+    assert tag("أعلن الوزير اليوم خطة للتعاون. وكان قطاع النفط قد توقف في يناير الماضي.", year=2020).themes == ()
+    assert tag("أعلن الوزير اليوم خطة لإنعاش قطاع النفط.", year=2020).themes == ("oil",)
+
+
 def test_the_first_sentence_of_the_lead_is_the_story_even_when_it_names_a_past_month():
     assert tag("وكانت تركيا أرسلت قوات في يناير الماضي، بحسب الوزارة.", year=2020).actors == ("turkey",)
 
