@@ -295,14 +295,22 @@ def _event_day(report_date: str, basis: str, lines: tuple[Line, ...]) -> tuple[s
 # ---------------------------------------------------------------- place
 
 
-def extract_place(paragraphs: tuple[Line, ...], lead: Line | None, places: dict[tuple[str, ...], str]) -> str | None:
-    """The dateline's place, else the first place the lead (or the next paragraph) says the event was in."""
+def extract_place(paragraphs: tuple[Line, ...], lead: Line | None, places: dict[tuple[str, ...], str],
+                  stamps: tuple[Line, ...] = ()) -> str | None:
+    """The dateline's place (on the lead, or on a short line of the story above it: 'طرابلس - 17 مارس
+    2022', when the place is in content/places.yaml), else the first place the lead (or the next
+    paragraph) says the event was in."""
     place_names = frozenset(" ".join(key) for key in places)
     generic = {tuple(tokenise(name)) for name in patterns.GENERIC_DATELINE_PLACES}
     places = {key: written for key, written in places.items() if key not in generic}
     if lead is not None:
         dateline = parse_dateline(lead.text, place_names)
         if dateline and dateline.place:
+            return dateline.place
+    lead_number = lead.number if lead is not None else 0
+    for stamp in (line for line in stamps if line.number < lead_number and line.words <= patterns.MAX_DATELINE_WORDS):
+        dateline = parse_dateline(stamp.text, place_names)
+        if dateline and dateline.place and normalise_for_matching(dateline.place) in place_names:
             return dateline.place
     ordered = ([lead] if lead else []) + [p for p in paragraphs[:2] if p is not lead]
     for paragraph in ordered:

@@ -133,7 +133,7 @@ def read_story(seed: str, story_lines: StoryLines, page: tuple[Line, ...], conte
     raw = RawStory(seed, story_lines.first_line, story_lines.last_line, raw_lines,
                    hashlib.sha256("\n".join(raw_lines).encode("utf-8")).hexdigest())
     story = Story(raw=raw, title=title, paragraphs=tuple(p.text for p in story_lines.paragraphs), date=date,
-                  date_note=date_note, place=extract_place(story_lines.paragraphs, lead, context.places),
+                  date_note=date_note, place=extract_place(story_lines.paragraphs, lead, context.places, story_lines.lines),
                   source=source.id, summary=extract_summary(lead, place_names), proposed_source=source.proposed)
     # A title made from the lead repeats the lead's words (cut short): only a real headline is tagged.
     headline = story_lines.headline.text if story_lines.headline else ""

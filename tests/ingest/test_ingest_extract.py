@@ -149,6 +149,14 @@ def test_a_title_is_never_empty():
     assert extract_title(None, None, frozenset()) == "بلا عنوان"
 
 
+def test_a_place_and_date_line_above_the_lead_gives_the_story_place():
+    context = make_context(Registries.of([], [], [], places=("طرابلس",)), "published")
+    stamp, lead = clean_lines("طرابلس - 17 مارس 2022\nأفادت المنظمة بأن قاربا يحمل مهاجرين غرق قبالة السواحل أمس.")
+    assert extract_place((stamp, lead), lead, context.places, (stamp, lead)) == "طرابلس"
+    unknown, lead = clean_lines("القدس - 17 مارس 2022\nأفادت المنظمة بأن قاربا يحمل مهاجرين غرق قبالة السواحل أمس.")
+    assert extract_place((unknown, lead), lead, context.places, (unknown, lead)) is None
+
+
 def test_a_place_after_a_municipality_a_port_or_a_field_is_the_story_place():
     context = make_context(Registries.of([], [], [], places=("نالوت", "السدرة", "رأس لانوف")), "published")
     for sentence, place in (("افتتحت المؤسسة حقلا جديدا للنفط في بلدية نالوت أمس.", "نالوت"),
