@@ -168,13 +168,14 @@ def tokenise(text: str) -> list[str]:
     return [token for piece in text.split() for token in _piece_tokens(piece)]
 
 
-def tokenise_with_spans(text: str) -> list[tuple[str, int, int]]:
-    """(token, start, end) for each word: the normalised token and where it stands in `text`."""
-    spans = []
-    for match in _WRITTEN_WORD.finditer(text):
-        for token in _piece_tokens(match.group()):
-            spans.append((token, match.start(), match.end()))
-    return spans
+@lru_cache(maxsize=1 << 12)
+def tokenise_with_spans(text: str) -> tuple[tuple[str, int, int], ...]:
+    """(token, start, end) for each word: the normalised token and where it stands in `text`.
+
+    Remembered for the last few thousand texts: ingest reads each paragraph of a story several
+    times (to split the page, tag it, find its statements and its proposals)."""
+    return tuple((token, match.start(), match.end()) for match in _WRITTEN_WORD.finditer(text)
+                 for token in _piece_tokens(match.group()))
 
 
 @lru_cache(maxsize=1 << 17)

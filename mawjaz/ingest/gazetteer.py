@@ -34,6 +34,10 @@ LEAD_SENTENCE_WORDS = 8    # fewer words: a caption, a label, a counter, not a p
 _BACKGROUND_OPENERS = tuple(tuple(tokenise(p)) for p in patterns.BACKGROUND_OPENERS)
 _BACKGROUND_WORDS = frozenset(token for w in patterns.BACKGROUND_WORDS for token in tokenise(w)
                               if len(tokenise(w)) == 1)
+_MIDWAY_OPENERS: dict[str, list] = {}         # first word → the openers of two words or more it starts
+for _opener in _BACKGROUND_OPENERS:
+    if len(_opener) >= 2:
+        _MIDWAY_OPENERS.setdefault(_opener[0], []).append(_opener)
 _PAST_PERFECT_OPENERS = tuple(tuple(tokenise(p)) for p in patterns.PAST_PERFECT_OPENERS)
 _RECENT_DAYS = frozenset(normalise_for_matching(w) for w in (*patterns.RECENT_DAY_WORDS, *WEEKDAYS))
 _BACKGROUND_YEAR_CUES = frozenset(normalise_for_matching(w) for w in patterns.BACKGROUND_YEAR_CUES)
@@ -99,10 +103,19 @@ def build_gazetteer(registries: Registries, not_actors: tuple[str, ...] = ()) ->
                      frozenset(normalise_for_matching(place) for place in registries.places))
 
 
-def _index(phrases: list[Phrase]) -> dict:
+class PhraseIndex(dict):
+    """First token → phrases, and the matches of every paragraph already read: ingest matches the same
+    paragraph to split the page, to tag the story, for its statements and for its proposals."""
+
+    def __init__(self):
+        super().__init__()
+        self.read: dict[str, tuple[Match, ...]] = {}
+
+
+def _index(phrases: list[Phrase]) -> PhraseIndex:
     """First token → phrases. A first token with the article is also found without it:
     'الانتخابات' matches 'انتخابات' and 'لانتخابات'."""
-    index: dict = {}
+    index = PhraseIndex()
     for phrase in phrases:
         if phrase.tokens:
             for key in _first_token_keys(phrase.tokens[0]):
@@ -124,18 +137,27 @@ def _first_token_keys(token: str) -> tuple[str, ...]:
 def find_matches(index: dict, paragraphs: tuple[str, ...]) -> list[Match]:
     matches = []
     for number, text in enumerate(paragraphs):
-        spans = tokenise_with_spans(text)
-        tokens = [token for token, _, _ in spans]
-        position = 0
-        while position < len(tokens):
-            phrase, size = _longest_phrase_at(index, tokens, position)
-            if phrase is None or (size > len(phrase.tokens) and _stop_inside(text, spans, position, size)):
-                position += 1
-                continue
-            end = position + size
-            matches.append(Match(phrase, number, position, end, text[spans[position][1]:spans[end - 1][2]]))
-            position = end
+        read = index.read if isinstance(index, PhraseIndex) else {}
+        if text not in read:
+            read[text] = _paragraph_matches(index, text)
+        matches += [Match(m.phrase, number, m.start, m.end, m.surface) for m in read[text]]
     return matches
+
+
+def _paragraph_matches(index: dict, text: str) -> tuple[Match, ...]:
+    """The matches of one paragraph, numbered 0."""
+    spans = tokenise_with_spans(text)
+    tokens = [token for token, _, _ in spans]
+    matches, position = [], 0
+    while position < len(tokens):
+        phrase, size = _longest_phrase_at(index, tokens, position)
+        if phrase is None or (size > len(phrase.tokens) and _stop_inside(text, spans, position, size)):
+            position += 1
+            continue
+        end = position + size
+        matches.append(Match(phrase, 0, position, end, text[spans[position][1]:spans[end - 1][2]]))
+        position = end
+    return tuple(matches)
 
 
 def _longest_phrase_at(index: dict, tokens: list[str], position: int) -> tuple[Phrase | None, int]:
@@ -296,8 +318,8 @@ def _recent_past_perfect(tokens: list[str]) -> bool:
 
 def _turns_to_the_past(tokens: list[str]) -> bool:
     """An opener of two words or more anywhere in the paragraph ('جدير بالذكر', 'يشار إلى أن')."""
-    return any(tuple(tokens[i:i + len(opener)]) == opener for opener in _BACKGROUND_OPENERS if len(opener) >= 2
-               for i in range(1, len(tokens)))
+    return any(tuple(tokens[i:i + len(opener)]) == opener for i in range(1, len(tokens))
+               for opener in _MIDWAY_OPENERS.get(tokens[i], ()))
 
 
 def _names_an_earlier_date(tokens: list[str], year: int | None) -> bool:
