@@ -7,6 +7,7 @@ every key and item, and timestamps stay strings (dates are validated by our own 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import yaml
 
@@ -149,8 +150,11 @@ def _shift_lines(value, offset: int) -> None:
             _shift_lines(child, offset)
 
 
+@lru_cache(maxsize=1 << 12, typed=True)
 def format_scalar(value) -> str:
-    """One value as YAML writes it on a 'key: value' line, quoted only where YAML needs it."""
+    """One value as YAML writes it on a 'key: value' line, quoted only where YAML needs it.
+
+    Remembered: the same ids, statuses and names recur in every entry written."""
     if value is None:
         return "null"
     if isinstance(value, int):
