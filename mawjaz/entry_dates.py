@@ -25,6 +25,8 @@ ACCEPTED_FORMS = ("2025-09-24, 2025-09 or 2025; 2021-03/2023-08 (between); ../20
                   "2020-05/.. (after); 2024-05? (uncertain), 2019~ (approximate), 2019% (both)")
 # A day, month or year in digits: what ingest writes, and the shape of a date the library refused as impossible.
 PLAIN_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# The same in ASCII digits and nothing around them: the dates read without the library.
+CALENDAR_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 
 class DateFormError(ValueError):
@@ -37,6 +39,10 @@ class DateFormError(ValueError):
 @lru_cache(maxsize=None)     # the same dates are read for every page, feed and shard that shows them
 def read_entry_date(text: str) -> EntryDate:
     """'2021-03/2023-08' → EntryDate('2021-03/2023-08', '2021-03', '2023-08'). Raises DateFormError."""
+    return _plain_date(text) or _read_with_library(text)
+
+
+def _read_with_library(text: str) -> EntryDate:
     try:
         parsed = parse_edtf(text)
     except EDTFParseException:
@@ -50,6 +56,20 @@ def read_entry_date(text: str) -> EntryDate:
     if type(parsed) in (Interval, Level1Interval):
         return _interval(text, parsed)
     raise _not_a_date(text)
+
+
+def _plain_date(text: str) -> EntryDate | None:
+    """A day, month or year in the calendar, which the library reads as itself ('2025-09' → 2025-09), read
+    here without it: its parser takes some 10 ms a date. None for anything else, which the library reads."""
+    match = CALENDAR_DATE.fullmatch(text)
+    if match is None or match.group(1) < "1000":
+        return None
+    year, month, day = (int(part or "01") for part in match.groups())
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return None
+    return EntryDate(text, text, text)
 
 
 def _interval(text: str, parsed: Interval) -> EntryDate:
