@@ -50,7 +50,7 @@ def group_site(config: Config, registries: Registries, entries: list[Entry], dra
         active_themes=ranked(tag_counts(recent, lambda e: e.themes), registries.theme_by_id, MAIN_COUNT),
         networks=network_views(shown, registries.actor_by_id),
         statements=statements, said=said_by_actor(shown, statements), same_event=same_event_links(shown),
-        search_shards=tuple(published_shards(shown)),
+        search_shards=tuple(published_shards(shown, config.search_shard_entries)),
     )
 
 
