@@ -23,7 +23,7 @@ from pathlib import Path
 from ..config import Config
 from ..entry_dates import year_of
 from ..errors import Problems
-from ..markup import make_markdown, plain_text, repeats_opening
+from ..markup import plain_text, repeats_opening, shared_markdown
 from ..model import Entry, SiteModel
 from ..urls import entry_path
 from ..wording import format_partial_date, padded_date
@@ -125,11 +125,8 @@ def _attribute_span(kind: str, key: str, value: str) -> str:
     return f'<span data-pagefind-{kind}="{html.escape(f"{key}:{value}")}"></span>'
 
 
-_MARKDOWN = make_markdown()
-
-
 def body_text(entry: Entry) -> str:
-    return plain_text(_MARKDOWN, entry.body)
+    return plain_text(shared_markdown(), entry.body)
 
 
 # ---------------------------------------------------------------- writing the bundles

@@ -8,7 +8,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
 from .. import urls
 from ..entry_dates import month_of, time_value, year_of
 from ..errors import Problems
-from ..markup import isolate_latin, make_markdown, plain_text, render_markdown, repeats_opening
+from ..markup import isolate_latin, plain_text, render_markdown, repeats_opening, shared_markdown
 from ..model import SiteModel
 from ..wording import count_of, format_hijri_date, format_month_name, format_number, format_partial_date, padded_date
 from . import charts
@@ -22,7 +22,7 @@ def make_environment(site: SiteModel) -> Environment:
     config = site.config
     env = Environment(loader=FileSystemLoader(config.paths.templates), autoescape=select_autoescape(default=True),
                       undefined=StrictUndefined, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
-    markdown = make_markdown()
+    markdown = shared_markdown()
     env.filters.update({
         "markdown": lambda text: render_markdown(markdown, text),
         "plain": lambda text: plain_text(markdown, text),
