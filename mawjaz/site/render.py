@@ -20,8 +20,11 @@ KIND_SINGULAR = {"person": "شخصية", "organization": "منظمة", "state": 
 
 def make_environment(site: SiteModel) -> Environment:
     config = site.config
+    # auto_reload off: a build reads each template once, where Jinja would look at its file again on every
+    # page (a template edited during a build would only give a page of the old and the new one).
     env = Environment(loader=FileSystemLoader(config.paths.templates), autoescape=select_autoescape(default=True),
-                      undefined=StrictUndefined, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+                      undefined=StrictUndefined, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
+                      auto_reload=False)
     markdown = shared_markdown()
     env.filters.update({
         "markdown": lambda text: render_markdown(markdown, text),
