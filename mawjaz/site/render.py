@@ -52,8 +52,22 @@ def make_environment(site: SiteModel) -> Environment:
             network, lambda actor_id: config.base_path + urls.actor_path(actor_id), label),
         "heat_level": charts.heat_level, "kind_slugs": KIND_SLUGS,
         "summary_is_new": lambda entry: not repeats_opening(entry.summary, plain_text(markdown, entry.body)),
+        "listed_entry": _listed_entries(env),
     })
     return env
+
+
+def _listed_entries(env: Environment):
+    """_macros.html's entry_item, each entry made once per way of listing it: lists of entries (related
+    entries, actors', themes', years' pages) show every entry many times over."""
+    made: dict[tuple, str] = {}
+
+    def listed_entry(entry, show_summary, heading):
+        key = (entry.id, show_summary, heading)
+        if key not in made:
+            made[key] = env.get_template("_macros.html").module.entry_item_made(entry, show_summary, heading)
+        return made[key]
+    return listed_entry
 
 
 def page_list(site: SiteModel) -> list[tuple[str, str, dict]]:
