@@ -49,16 +49,6 @@ class Plan:
         finder = ShardFinder(self.site.search_shards)
         return sum(1 for e in self.site.entries if e.status == "published" and finder.shard_of(e) == shard)
 
-    def entry_pages_by_shard(self, pages: list[str], shards: list[str]) -> dict[str, list[str]]:
-        """Shard output → the entry pages among `pages` whose entries it indexes, for each of `shards`."""
-        finder = ShardFinder(self.site.search_shards)
-        by_shard: dict[str, list[str]] = {shard: [] for shard in shards}
-        for page in pages:
-            entry = self.pages[page][1].get("entry")
-            if entry is not None and entry.status == "published":
-                by_shard.get(shard_path(finder.shard_of(entry)), []).append(page)
-        return by_shard
-
     def environment(self):
         if self._environment is None:
             self._environment = make_environment(self.site)
@@ -99,14 +89,11 @@ class Made:
 def make_outputs(plan: Plan, wanted: list[str], folder: Path, reporter=None) -> Made:
     """Write the `wanted` outputs of `plan` into `folder`; in parallel when there are many."""
     shards = sorted((path for path in wanted if path.startswith(SEARCH_FOLDER)), key=plan.shard_size, reverse=True)
-    pages_of = plan.entry_pages_by_shard([path for path in wanted if path in plan.pages], shards)
-    placed = {page for pages in pages_of.values() for page in pages}
-    files = [path for path in wanted if not is_search_output(path) and path not in placed]
+    files = [path for path in wanted if not is_search_output(path)]
     batches = [files[start:start + BATCH_SIZE] for start in range(0, len(files), BATCH_SIZE)]
-    # One task per shard, the biggest first, with the pages of the shard's entries: the worker reads their
-    # Markdown once for the index and the pages, and makes the pages while its Pagefind indexes the shard
-    # (a process of its own); then the other pages in batches. The browser's tables go with the first task.
-    tasks = [[shard, *pages_of[shard]] for shard in shards] + batches
+    # One task per shard, the biggest first: a worker waiting for its Pagefind leaves the core to it,
+    # while the other worker prepares the next shard or renders pages. The browser's tables go with the first.
+    tasks = [[shard] for shard in shards] + batches
     if BROWSER_TABLES_PATH in wanted:
         tasks = [[BROWSER_TABLES_PATH, *tasks[0]], *tasks[1:]] if tasks else [[BROWSER_TABLES_PATH]]
     workers = min(worker_count(), len(tasks))
@@ -160,42 +147,29 @@ def _make_batch_in_worker(task: list[str]) -> Made:
 
 
 def _make_batch_with(plan: Plan, folder: Path, task: list[str]) -> Made:
-    """The task's outputs. Its search outputs are made together (they need the same vocabulary): their
-    records first, then Pagefind in a thread of its own while the task's files are made."""
-    problems, indexing_problems = Problems(), Problems()     # one each: the problems keep their order
-    searched = [path for path in task if is_search_output(path)]
-    search = _search_input(plan, searched) if searched else None
-    with ThreadPoolExecutor(max_workers=1) as indexer:
-        indexed = (indexer.submit(_make_search_outputs, plan, folder, searched, search, indexing_problems)
-                   if search else None)
-        sizes = _make_files(plan, folder, [path for path in task if not is_search_output(path)], problems)
-        if indexed is not None:
-            sizes.update(indexed.result())
-    return Made(sizes, (*problems.items, *indexing_problems.items))
-
-
-def _make_files(plan: Plan, folder: Path, paths: list[str], problems: Problems) -> dict[str, int]:
+    problems = Problems()
     sizes, failed = {}, set()
-    for path in paths:
+    for path in task:
         if plan.pages.get(path, ("",))[0] in failed:
             continue                      # one message per broken template, not one per page
+        if is_search_output(path):
+            continue                      # made together, below: they need the same vocabulary
         size = _make_file(plan, folder, path, problems)
         if size is None:
             failed.add(plan.pages[path][0])
         else:
             sizes[path] = size
-    return sizes
+    searched = [path for path in task if is_search_output(path)]
+    if searched:
+        sizes.update(_make_search_outputs(plan, folder, searched, problems))
+    return Made(sizes, tuple(problems.items))
 
 
-def _search_input(plan: Plan, paths: list[str]):
-    """The records of the shards among `paths` (and the browser's tables)."""
-    return prepare_search(plan.site, [path.removeprefix(SEARCH_FOLDER).rstrip("/") for path in paths
-                                      if path.startswith(SEARCH_FOLDER)])
-
-
-def _make_search_outputs(plan: Plan, folder: Path, paths: list[str], search, problems: Problems) -> dict[str, int]:
-    """The shards among `paths` from their records in `search`, several Pagefind runs at once, and the
-    browser's tables if asked for (never written otherwise: the previous site's copy is linked here)."""
+def _make_search_outputs(plan: Plan, folder: Path, paths: list[str], problems: Problems) -> dict[str, int]:
+    """The shards among `paths`, several Pagefind runs at once, and the browser's tables if asked for
+    (never written otherwise: the previous site's copy is linked here)."""
+    shards = [path.removeprefix(SEARCH_FOLDER).rstrip("/") for path in paths if path.startswith(SEARCH_FOLDER)]
+    search = prepare_search(plan.site, shards)
     sizes = {}
     if BROWSER_TABLES_PATH in paths:
         write_browser_tables(folder, search.browser_tables)
