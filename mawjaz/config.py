@@ -27,7 +27,8 @@ PATH_FIELDS["out"] = Field(TEXT, default="site")
 INGEST_FIELDS = {"default_status": Field(TEXT, default="published", choices=STATUSES)}
 FEED_FIELDS = {"entries": Field(NUMBER, default=20, minimum=1)}
 HOME_FIELDS = {"latest": Field(NUMBER, default=12, minimum=1), "months": Field(NUMBER, default=12, minimum=1)}
-SEARCH_FIELDS = {"enabled": Field(FLAG, default=True), "results_per_page": Field(NUMBER, default=10, minimum=1)}
+SEARCH_FIELDS = {"enabled": Field(FLAG, default=True), "results_per_page": Field(NUMBER, default=10, minimum=1),
+                 "shard_entries": Field(NUMBER, default=500, minimum=1)}
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class Config:
     home_months: int
     search_enabled: bool
     search_results_per_page: int
+    search_shard_entries: int
 
     def with_overrides(self, seeds=None, content=None, out=None, base_url=None) -> "Config":
         paths = replace(self.paths, **{k: Path(v).resolve() for k, v in
@@ -106,6 +108,7 @@ def load_config(path: Path, problems: Problems) -> Config | None:
         home_latest=sections["home"]["latest"], home_months=sections["home"]["months"],
         search_enabled=sections["search"]["enabled"],
         search_results_per_page=sections["search"]["results_per_page"],
+        search_shard_entries=sections["search"]["shard_entries"],
     )
 
 

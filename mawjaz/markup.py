@@ -83,6 +83,13 @@ def make_markdown() -> MarkdownIt:
     return markdown
 
 
+@lru_cache(maxsize=1)
+def shared_markdown() -> MarkdownIt:
+    """The one parser of the process: pages, feeds and the search index read an entry's Markdown through it,
+    so the cache of _read_markdown parses each text once for all of them, not once for each."""
+    return make_markdown()
+
+
 def render_markdown(markdown: MarkdownIt, text: str) -> Markup:
     return Markup(_read_markdown(markdown, text)[0])
 

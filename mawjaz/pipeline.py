@@ -263,11 +263,15 @@ def write_entries(run: Run, registries, entries: list, new_entries: tuple,
 
 def publish(run: Run, registries, entries: list, staging: Staging, inputs: RunInputs) -> None:
     """Group, make what changed in the staging folder, check the links, swap it in, record the manifest."""
+    from .incremental.layouts import read_layouts, write_layouts
     from .incremental.outputs import plan_site
     from .incremental.publish import publish_site
     from .site import group_site
     with run.reporter.stage("Group"):
-        site = group_site(run.config, registries, entries, drafts=run.settings.drafts)
+        layouts_file = cache_path(run.config.paths.out, "layouts.json")
+        layouts = read_layouts(layouts_file, inputs.code)
+        site = group_site(run.config, registries, entries, drafts=run.settings.drafts, layouts=layouts)
+        write_layouts(layouts_file, inputs.code, layouts)
     with run.reporter.stage("Plan"):
         plan = plan_site(run.config, site, inputs)
     run.stop_if_errors()

@@ -1,12 +1,13 @@
 // The search page: reads the query and filters from the URL, asks Pagefind with search keys, and lists
 // the entries with their title, date, source and an excerpt where the matching words are highlighted.
-// The index comes in shards, one Pagefind bundle per year (pagefind/<shard>/), merged here on demand.
+// The index comes in shards, one Pagefind bundle per run of whole years (pagefind/2025/, pagefind/2011-2018/),
+// merged here on demand.
 import { openWords, pagefindQueries, parseQuery, searchKeys } from "./search-keys.js";
 
 const root = document.getElementById("search");
 const basePath = root.dataset.basePath;
 const perPage = Number(root.dataset.perPage) || 10;
-const shards = root.dataset.shards.split(" ").filter(Boolean);    // newest year first, "undated" last
+const shards = root.dataset.shards.split(" ").filter(Boolean);    // newest years first, "undated" last
 const form = root.querySelector("form");
 const input = form.elements.q;
 const clearButton = root.querySelector("[data-search-clear]");
@@ -45,7 +46,13 @@ async function loadShards(needed) {
   return engine;
 }
 
-const shardsFor = (filters) => (filters.year ? shards.filter((shard) => shard === filters.year) : shards);
+// A shard is named by its year ("2025") or its first and last years ("2011-2018"); "undated" holds no year.
+function holdsYear(shard, year) {
+  const [first, last = first] = shard.split("-");
+  return /^\d{4}$/.test(first) && first <= year && year <= last;
+}
+
+const shardsFor = (filters) => (filters.year ? shards.filter((shard) => holdsYear(shard, filters.year)) : shards);
 
 // ---------------------------------------------------------------- state in the URL
 
@@ -118,7 +125,7 @@ async function findEntries(state) {
 const shardOf = (result) => result.id.match(/^x-(.+)_[^_]+$/)?.[1];
 
 // Sorted by date, Pagefind scores a result by its place within its own shard, so the merged list mixes
-// the years up. The shards are years: put them in order, each keeping Pagefind's order within it.
+// the years up. No two shards share a year: put the shards in order, each keeping Pagefind's order within it.
 function inDateOrder(results, sort) {
   const rank = new Map(shards.map((shard, index) => [shard, sort.date === "asc" ? -index : index]));
   return [...results].sort((a, b) => rank.get(shardOf(a)) - rank.get(shardOf(b)) || b.score - a.score);

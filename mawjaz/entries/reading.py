@@ -312,6 +312,8 @@ def _check_proposals(path: Path, value, data, problems: Problems) -> list[tuple[
 
 def _warn_unreviewed(path: Path, proposed: list, registries: Registries | None, problems: Problems) -> None:
     """One warning per proposal: it waits for review, or the registry already has the name."""
+    if not proposed:
+        return                  # most entries: no need to fold every name of the registry
     registry_names = {normalise_for_matching(name): actor.id for actor in (registries.actors if registries else ())
                       for name in (actor.name, *actor.aliases)}
     rejected = {normalise_for_matching(name) for name in (registries.not_actors if registries else ())}

@@ -17,8 +17,8 @@ from pathlib import Path
 from ..config import Config
 from ..errors import Problem, Problems
 from ..model import SiteModel
-from ..search import (BROWSER_TABLES_PATH, INDEX_FOLDER, build_shards, folder_bytes, prepare_search, shard_path,
-                      shard_of, write_browser_tables)
+from ..search import (BROWSER_TABLES_PATH, INDEX_FOLDER, ShardFinder, build_shards, folder_bytes, prepare_search,
+                      shard_path, write_browser_tables)
 from ..site import canonical_path, feed_makers, make_environment, page_list, render_page
 from . import fingerprints
 from .inputs import RunInputs
@@ -46,7 +46,8 @@ class Plan:
 
     def shard_size(self, shard_output: str) -> int:
         shard = shard_output.removeprefix(SEARCH_FOLDER).rstrip("/")
-        return sum(1 for e in self.site.entries if e.status == "published" and shard_of(e) == shard)
+        finder = ShardFinder(self.site.search_shards)
+        return sum(1 for e in self.site.entries if e.status == "published" and finder.shard_of(e) == shard)
 
     def environment(self):
         if self._environment is None:
@@ -64,9 +65,10 @@ def plan_site(config: Config, site: SiteModel, inputs: RunInputs) -> Plan:
     searched = config.search_enabled
     if searched:
         by_shard: dict[str, list] = {}
+        finder = ShardFinder(site.search_shards)
         for entry in site.entries:
             if entry.status == "published":
-                by_shard.setdefault(shard_of(entry), []).append(entry)
+                by_shard.setdefault(finder.shard_of(entry), []).append(entry)
         digests[BROWSER_TABLES_PATH] = fingerprints.digest(everything, "tables")
         for shard, found in by_shard.items():
             digests[shard_path(shard)] = fingerprints.shard_digest(everything, shard, found, entries)

@@ -1,4 +1,4 @@
-"""Search: the published entries → the Pagefind index, one shard per year, and the browser's query tables.
+"""Search: the published entries → the Pagefind index in shards of whole years, and the browser's query tables.
 
 Takes: the SiteModel (entries newest first, registries, statements).
 Gives: index files, byte-identical for the same entries, in the folder it is handed.
@@ -6,7 +6,7 @@ Never: reads seeds or entry files, imports the site stage, or puts a draft in th
 """
 from .index import (BROWSER_TABLES_PATH, INDEX_FOLDER, build_shards, folder_bytes, prepare_search, shard_path,
                     write_browser_tables)
-from .shards import published_shards, shard_of
+from .shards import ShardFinder, published_shards
 
-__all__ = ["BROWSER_TABLES_PATH", "INDEX_FOLDER", "build_shards", "folder_bytes", "prepare_search",
-           "published_shards", "shard_of", "shard_path", "write_browser_tables"]
+__all__ = ["BROWSER_TABLES_PATH", "INDEX_FOLDER", "ShardFinder", "build_shards", "folder_bytes", "prepare_search",
+           "published_shards", "shard_path", "write_browser_tables"]

@@ -1,13 +1,13 @@
-"""The search index: one Pagefind record per published entry, in one Pagefind bundle per shard (year).
+"""The search index: one Pagefind record per published entry, in one Pagefind bundle per shard (of years).
 
 A record's indexed words are search keys (mawjaz.search.terms), not the words as written, so that every
 spelling a reader types finds the same entries. The words as written travel with the record: the search
 page shows them and highlights the words whose keys match the query's keys.
 
-Each shard (mawjaz/search/shards.py: a year, or "undated") is a complete bundle at pagefind/<shard>/, built by
+Each shard (mawjaz/search/shards.py: whole years, or "undated") is a complete bundle at pagefind/<shard>/, built by
 its own Pagefind run, and the search page merges them (Pagefind's mergeIndex). So Pagefind's memory is
-that of one year, shards are indexed side by side on every core, and a build that changed one year's
-entries needs to index only that year again.
+that of one shard, shards are indexed side by side on every core, and a build that changed one shard's
+entries needs to index only that shard again.
 """
 from __future__ import annotations
 
@@ -23,12 +23,12 @@ from pathlib import Path
 from ..config import Config
 from ..entry_dates import year_of
 from ..errors import Problems
-from ..markup import make_markdown, plain_text, repeats_opening
+from ..markup import plain_text, repeats_opening, shared_markdown
 from ..model import Entry, SiteModel
 from ..urls import entry_path
 from ..wording import format_partial_date, padded_date
 from .pagefind_runner import run_pagefind
-from .shards import in_merge_order, shard_of
+from .shards import ShardFinder, in_merge_order
 from .stable_index import UnfamiliarIndex, stabilise_bundle
 from .terms import SearchVocabulary, browser_tables, build_vocabulary, closed_words, index_text
 
@@ -75,10 +75,11 @@ def prepare_search(site: SiteModel, shards: Iterable[str] | None = None) -> Sear
     """
     vocabulary = build_vocabulary(site.registries)
     names = search_shards(site) if shards is None else in_merge_order(shards)
+    finder = ShardFinder(search_shards(site))
     grouped: dict[str, list[SearchRecord]] = {name: [] for name in names}
     for entry in site.entries:
-        if entry.status == "published" and shard_of(entry) in grouped:
-            grouped[shard_of(entry)].append(entry_record(entry, site, vocabulary))
+        if entry.status == "published" and finder.shard_of(entry) in grouped:
+            grouped[finder.shard_of(entry)].append(entry_record(entry, site, vocabulary))
     return SearchInput(shards={name: tuple(records) for name, records in grouped.items()},
                        browser_tables=browser_tables(vocabulary))
 
@@ -124,11 +125,8 @@ def _attribute_span(kind: str, key: str, value: str) -> str:
     return f'<span data-pagefind-{kind}="{html.escape(f"{key}:{value}")}"></span>'
 
 
-_MARKDOWN = make_markdown()
-
-
 def body_text(entry: Entry) -> str:
-    return plain_text(_MARKDOWN, entry.body)
+    return plain_text(shared_markdown(), entry.body)
 
 
 # ---------------------------------------------------------------- writing the bundles

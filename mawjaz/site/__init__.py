@@ -7,7 +7,8 @@ Never: reads seeds, writes into content/, or writes the live site/ (publishing i
 from .feeds import feed_makers, render_feeds
 from .group import group_site
 from .links import BrokenLink, find_broken_links, site_files
+from .network import Layouts
 from .render import canonical_path, make_environment, page_list, render_page, render_site
 
-__all__ = ["BrokenLink", "canonical_path", "feed_makers", "find_broken_links", "group_site", "make_environment",
-           "page_list", "render_feeds", "render_page", "render_site", "site_files"]
+__all__ = ["BrokenLink", "Layouts", "canonical_path", "feed_makers", "find_broken_links", "group_site",
+           "make_environment", "page_list", "render_feeds", "render_page", "render_site", "site_files"]

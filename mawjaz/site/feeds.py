@@ -13,7 +13,7 @@ from collections.abc import Callable
 from functools import partial
 
 from ..config import Config
-from ..markup import make_markdown, render_markdown
+from ..markup import render_markdown, shared_markdown
 from ..model import Entry, SiteModel
 from ..urls import actor_path, entry_path, theme_path
 from ..wording import padded_date
@@ -30,7 +30,7 @@ def render_feeds(config: Config, site: SiteModel) -> dict[str, str]:
 
 def feed_makers(config: Config, site: SiteModel) -> dict[str, Callable[[], str]]:
     """Path → a function that writes that file, so that a rebuild makes only the files that changed."""
-    markdown = make_markdown()
+    markdown = shared_markdown()
     makers = {"feed.xml": partial(atom_feed, config, site, "", config.title, site.entries, markdown)}
     for actor_id, found in site.by_actor.items():
         title = f"{site.registries.actor_by_id[actor_id].name} — {config.title}"

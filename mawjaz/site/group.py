@@ -11,7 +11,7 @@ from ..entry_dates import year_of
 from ..model import Entry, Registries, SiteModel, Statement, tag_counts
 from ..search import published_shards
 from ..wording import padded_date
-from .network import network_views
+from .network import Layouts, network_views
 from .same_event import same_event_links
 
 RELATED_COUNT = 5
@@ -27,7 +27,9 @@ def sort_key(entry: Entry) -> tuple[str, str, str]:
     return (padded_date(entry.date), entry.date or "", entry.id)
 
 
-def group_site(config: Config, registries: Registries, entries: list[Entry], drafts: bool = False) -> SiteModel:
+def group_site(config: Config, registries: Registries, entries: list[Entry], drafts: bool = False,
+               layouts: Layouts | None = None) -> SiteModel:
+    """The site's model; `layouts` holds the networks' layouts of an earlier build, and gets this one's."""
     shown = [e for e in entries if e.status == "published" or (drafts and e.status == "draft")]
     shown.sort(key=sort_key, reverse=True)
     by_actor = index_by(shown, lambda e: e.actors)
@@ -48,9 +50,9 @@ def group_site(config: Config, registries: Registries, entries: list[Entry], dra
                       for t, found in by_theme.items()},
         active_actors=ranked(tag_counts(recent, lambda e: e.actors), registries.actor_by_id, MAIN_COUNT),
         active_themes=ranked(tag_counts(recent, lambda e: e.themes), registries.theme_by_id, MAIN_COUNT),
-        networks=network_views(shown, registries.actor_by_id),
+        networks=network_views(shown, registries.actor_by_id, layouts),
         statements=statements, said=said_by_actor(shown, statements), same_event=same_event_links(shown),
-        search_shards=tuple(published_shards(shown)),
+        search_shards=tuple(published_shards(shown, config.search_shard_entries)),
     )
 
 

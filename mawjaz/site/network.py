@@ -29,6 +29,16 @@ SPREAD_ROUNDS = 60
 KIND_SLUGS = {"state": "states", "person": "people", "organization": "organizations"}
 
 
+class Layouts:
+    """Places of nodes laid out by an earlier build (`earlier`), and those this build used: a layout is
+    a pure function of its nodes, links and label sizes, so the same ones need not be laid out again.
+    Keyed by a digest of those; the caller keeps them between builds (mawjaz.incremental.layouts)."""
+
+    def __init__(self, earlier: dict[str, dict[str, tuple[float, float]]] | None = None):
+        self.earlier = earlier or {}
+        self.used: dict[str, dict[str, tuple[float, float]]] = {}
+
+
 @dataclass(frozen=True)
 class Node:
     actor: Actor
@@ -55,27 +65,28 @@ class Network:
     kind: str | None = None        # the actor kind a kind view is about
 
 
-def network_views(newest_first: list[Entry], actor_by_id: dict) -> dict[str, Network]:
+def network_views(newest_first: list[Entry], actor_by_id: dict, layouts: Layouts | None = None) -> dict[str, Network]:
     """The whole network, one per year with at least one pair, and one per actor kind."""
+    layouts = Layouts() if layouts is None else layouts
     counted = co_occurrence(newest_first, actor_by_id)     # the whole network and every kind view count these
-    views = {"": build_network("", newest_first, actor_by_id, counted=counted)}
+    views = {"": build_network("", newest_first, actor_by_id, counted=counted, layouts=layouts)}
     by_year: dict[str, list[Entry]] = {}
     for entry in newest_first:
         if entry.date:
             by_year.setdefault(year_of(entry.date), []).append(entry)
     for year in sorted(by_year, reverse=True):
-        view = build_network(year, by_year[year], actor_by_id)
+        view = build_network(year, by_year[year], actor_by_id, layouts=layouts)
         if view.edges:
             views[year] = view
     for kind in ACTOR_KINDS:
-        view = build_network(KIND_SLUGS[kind], newest_first, actor_by_id, kind, counted)
+        view = build_network(KIND_SLUGS[kind], newest_first, actor_by_id, kind, counted, layouts)
         if view.edges:
             views[KIND_SLUGS[kind]] = view
     return views
 
 
 def build_network(slug: str, entries: list[Entry], actor_by_id: dict, kind: str | None = None,
-                  counted: tuple[Counter, Counter] | None = None) -> Network:
+                  counted: tuple[Counter, Counter] | None = None, layouts: Layouts | None = None) -> Network:
     """The most named actors and their strongest links. With `kind`, the actors of that kind and the
     actors they appear with (a state's network is the states and whom they meet). `counted` is
     co_occurrence(entries, actor_by_id) when the caller has it already."""
@@ -93,7 +104,7 @@ def build_network(slug: str, entries: list[Entry], actor_by_id: dict, kind: str 
     biggest = max((counts[i] for i in linked), default=1)
     radius = {i: node_radius(counts[i], biggest) for i in linked}
     boxes = {i: label_box(actor_by_id[i].name, radius[i]) for i in linked}
-    positions = spread_labels(fit_to_drawing(layout(linked, edges)), boxes)
+    positions = placed(linked, edges, boxes, Layouts() if layouts is None else layouts)
     nodes = tuple(Node(actor_by_id[i], counts[i], *positions[i], radius[i]) for i in linked)
     pairs = tuple((actor_by_id[a], actor_by_id[b], n) for (a, b), n in ordered_pairs[:PAIR_ROWS])
     return Network(slug, len(entries), nodes, tuple(edges), pairs, kind)
@@ -123,6 +134,18 @@ def node_radius(entries: int, biggest: int) -> float:
 
 
 # ------------------------------------------------------------------ layout
+
+def placed(ids: list[str], edges: list[Edge], boxes: dict, layouts: Layouts) -> dict[str, tuple[float, float]]:
+    """Each node's place in the drawing: laid out, spread and rounded, or as an earlier build placed the
+    same nodes with the same links and labels."""
+    key = hashlib.sha256(repr((ids, [(e.source, e.target, e.shared) for e in edges],
+                               [boxes[i] for i in ids])).encode("utf-8")).hexdigest()
+    positions = layouts.earlier.get(key)
+    if positions is None or sorted(positions) != ids:
+        positions = spread_labels(fit_to_drawing(layout(ids, edges)), boxes)
+    layouts.used[key] = positions
+    return positions
+
 
 def start_point(actor_id: str) -> tuple[float, float]:
     """A spot in the unit square from the id's hash: stable, and independent of the other actors."""

@@ -8,7 +8,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
 from .. import urls
 from ..entry_dates import month_of, time_value, year_of
 from ..errors import Problems
-from ..markup import isolate_latin, make_markdown, plain_text, render_markdown, repeats_opening
+from ..markup import isolate_latin, plain_text, render_markdown, repeats_opening, shared_markdown
 from ..model import SiteModel
 from ..wording import count_of, format_hijri_date, format_month_name, format_number, format_partial_date, padded_date
 from . import charts
@@ -20,9 +20,12 @@ KIND_SINGULAR = {"person": "شخصية", "organization": "منظمة", "state": 
 
 def make_environment(site: SiteModel) -> Environment:
     config = site.config
+    # auto_reload off: a build reads each template once, where Jinja would look at its file again on every
+    # page (a template edited during a build would only give a page of the old and the new one).
     env = Environment(loader=FileSystemLoader(config.paths.templates), autoescape=select_autoescape(default=True),
-                      undefined=StrictUndefined, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
-    markdown = make_markdown()
+                      undefined=StrictUndefined, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
+                      auto_reload=False)
+    markdown = shared_markdown()
     env.filters.update({
         "markdown": lambda text: render_markdown(markdown, text),
         "plain": lambda text: plain_text(markdown, text),
@@ -49,8 +52,22 @@ def make_environment(site: SiteModel) -> Environment:
             network, lambda actor_id: config.base_path + urls.actor_path(actor_id), label),
         "heat_level": charts.heat_level, "kind_slugs": KIND_SLUGS,
         "summary_is_new": lambda entry: not repeats_opening(entry.summary, plain_text(markdown, entry.body)),
+        "listed_entry": _listed_entries(env),
     })
     return env
+
+
+def _listed_entries(env: Environment):
+    """_macros.html's entry_item, each entry made once per way of listing it: lists of entries (related
+    entries, actors', themes', years' pages) show every entry many times over."""
+    made: dict[tuple, str] = {}
+
+    def listed_entry(entry, show_summary, heading):
+        key = (entry.id, show_summary, heading)
+        if key not in made:
+            made[key] = env.get_template("_macros.html").module.entry_item_made(entry, show_summary, heading)
+        return made[key]
+    return listed_entry
 
 
 def page_list(site: SiteModel) -> list[tuple[str, str, dict]]:

@@ -10,7 +10,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mawjaz import arabic
+from mawjaz import arabic, entry_dates
 from mawjaz.search import terms as search_terms
 from mawjaz.search.terms import META_WORD_END, WORD_END, SearchVocabulary, closed_words, index_text, search_key
 
@@ -34,3 +34,14 @@ def test_indexed_text_and_closed_words_piece_by_piece_are_those_of_the_whole_tex
     assert index_text(text, vocabulary) == " ".join(search_key(t, vocabulary) + WORD_END for t in tokens)
     whole = search_terms._WRITTEN_WORD.sub(lambda word: word.group() + META_WORD_END, text.replace(META_WORD_END, ""))
     assert closed_words(text) == whole
+
+
+plain_looking_dates = st.from_regex(r"\A[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?\Z") | st.text(alphabet="0123456789-/.?~% ", max_size=12)
+
+
+@settings(max_examples=500, deadline=None)
+@given(plain_looking_dates)
+def test_a_date_read_without_the_edtf_library_reads_as_the_library_reads_it(text):
+    fast = entry_dates._plain_date(text)
+    if fast is not None:
+        assert fast == entry_dates._read_with_library(text)

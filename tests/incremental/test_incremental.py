@@ -22,12 +22,15 @@ ENTRIES = "content/entries"
 
 
 def make_work(tmp_path: Path) -> Path:
-    """The fixture content with the repository's templates and static files, as one project folder."""
+    """The fixture content with the repository's templates and static files, as one project folder, in
+    search shards of at least SHARD_ENTRIES entries: 2019-2021, 2022-2024 and 2025, whose boundaries
+    move when an entry changes year, comes or goes."""
     work = tmp_path / "work"
     shutil.copytree(SITE_FIXTURE, work / "content")
     for folder in ("templates", "static"):
         shutil.copytree(ROOT / folder, work / folder)
     shutil.copy(ROOT / "config.yaml", work / "config.yaml")
+    edit(work / "config.yaml", "shard_entries: 500", f"shard_entries: {SHARD_ENTRIES}")
     return work
 
 
@@ -51,6 +54,7 @@ def entry(work: Path, entry_id: str) -> Path:
 
 
 UNSMIL = "2025-09-23-unsmil-briefing"
+SHARD_ENTRIES = 3
 TRIPOLI = "2019-04-04-tripoli-offensive"
 EDITS = {
     "body": lambda w: edit(entry(w, UNSMIL), "\n---\n", "\n---\nفقرة أضافها المحرر بعد النشر.\n\n"),
@@ -97,7 +101,7 @@ def test_a_body_edit_rewrites_only_the_outputs_that_show_the_body(tmp_path):
     # The entry's search shard is indexed again as a whole (Pagefind has no incremental mode), and no other
     # shard; every other file that was rewritten did change, and every change was written.
     shard = f"pagefind/{UNSMIL[:4]}/"
-    assert {path.split("/")[1] for path in after if path.startswith("pagefind/")} > {UNSMIL[:4]}
+    assert {path.split("/")[1] for path in after if path.startswith("pagefind/")} == {"2019-2021", "2022-2024", "2025"}
     assert {path[:len(shard)] for path in after if path.startswith("pagefind/") and after[path] != before.get(path)} \
         == {shard}
     rewritten = sorted(path for path in after if after[path] != before.get(path) and not path.startswith(shard))

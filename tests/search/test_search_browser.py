@@ -20,11 +20,13 @@ from searchsite import SEARCH_CONTENT, FixtureCorpus, SearchPage, serve_folder, 
 from searchvariants import all_variants
 
 from mawjaz.arabic import normalise_for_matching, strip_clitics, tokenise
+from mawjaz.search.shards import shard_years
 
 pytestmark = pytest.mark.browser
 
 FIRST_SEARCH_BUDGET = 300 * 1024
 RESULTS_PER_PAGE = 4
+SHARD_ENTRIES = 3         # the fixture's years hold 2 or 3 published entries: some share a shard, some do not
 
 
 @pytest.fixture(scope="module")
@@ -34,12 +36,13 @@ def corpus() -> FixtureCorpus:
 
 @pytest.fixture(scope="module")
 def search_site(tmp_path_factory) -> Path:
-    """The fixture content built with --drafts (draft pages exist, and must still stay out of search) and
-    RESULTS_PER_PAGE results a page, so that 'more results' is needed."""
+    """The fixture content built with --drafts (draft pages exist, and must still stay out of search),
+    RESULTS_PER_PAGE results a page, so that 'more results' is needed, and shards of SHARD_ENTRIES."""
     work = tmp_path_factory.mktemp("search")
     settings = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
     settings["paths"] = {name: str(ROOT / folder) for name, folder in settings["paths"].items()}
     settings["search"]["results_per_page"] = RESULTS_PER_PAGE
+    settings["search"]["shard_entries"] = SHARD_ENTRIES
     config = work / "config.yaml"
     config.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
     out = work / "site"
@@ -289,7 +292,7 @@ def test_counts_use_arabic_plural_forms(reader):
     assert reader.status().startswith("5 نتائج")
 
 
-# ---------------------------------------------------------------- one index in shards, one per year
+# ---------------------------------------------------------------- one index in shards of whole years
 
 
 def years_of(urls) -> set[str]:
@@ -301,10 +304,15 @@ def shards_of(search_site: Path) -> list[str]:
     return page.split('data-shards="', 1)[1].split('"', 1)[0].split()
 
 
-def test_the_index_has_one_shard_per_year_of_published_entries(search_site, corpus):
+def shard_holding(year: str, shards: list[str]) -> str:
+    return next(shard for shard in shards if shard_years(shard)[0] <= year <= shard_years(shard)[1])
+
+
+def test_the_index_has_shards_of_whole_years_each_holding_enough_entries(search_site, corpus):
     published_years = sorted({entry.date[:4] for entry in corpus.published}, reverse=True)
-    assert shards_of(search_site) == published_years and len(published_years) >= 4
-    assert sorted(path.name for path in (search_site / "pagefind").iterdir()) == sorted(published_years)
+    assert len(published_years) >= 6
+    assert shards_of(search_site) == ["2024-2025", "2022-2023", "2021", "2020"]
+    assert sorted(path.name for path in (search_site / "pagefind").iterdir()) == sorted(shards_of(search_site))
 
 
 def test_a_query_finds_its_entries_in_every_year_s_shard(reader, corpus):
@@ -346,7 +354,7 @@ def test_merged_shards_share_one_pagefind_script_and_one_webassembly_module(brow
     assert sorted(path for path in asked if path.endswith("pagefind-entry.json")) == \
         sorted(f"/pagefind/{shard}/pagefind-entry.json" for shard in shards)
     fragments = {path.split("/")[2] for path in asked if path.endswith(".pf_fragment")}
-    assert len(fragments) >= 3 and fragments == years_of(results)
+    assert len(fragments) >= 3 and fragments == {shard_holding(year, shards) for year in years_of(results)}
 
 
 def test_a_search_within_a_year_asks_for_that_year_s_shard_only(browser, site_url):
@@ -354,6 +362,12 @@ def test_a_search_within_a_year_asks_for_that_year_s_shard_only(browser, site_ur
     assert results and years_of(results) == {"2021"}
     assert {path.split("/")[2] for path in asked if path.startswith("/pagefind/")} == {"2021"}
     assert len([path for path in asked if path.endswith(".pf_filter")]) == 1     # the year's, not the excerpts'
+
+
+def test_a_search_within_a_year_of_a_shard_of_several_asks_for_that_shard_only(browser, site_url):
+    asked, results = requests_of_a_first_search(browser, site_url, f"q={quote('في')}&year=2023")
+    assert results and years_of(results) == {"2023"}
+    assert {path.split("/")[2] for path in asked if path.startswith("/pagefind/")} == {"2022-2023"}
 
 
 def test_a_year_with_nothing_published_finds_nothing_and_asks_for_no_shard(browser, site_url):

@@ -14,7 +14,8 @@ from mawjaz.entries import load_entries
 from mawjaz.site.group import group_site
 from mawjaz.model import Actor, Registries
 from mawjaz.registries import load_registries
-from mawjaz.search.index import body_text, prepare_search, search_shards, shard_of
+from mawjaz.search.index import body_text, prepare_search, search_shards
+from mawjaz.search.shards import ShardFinder, published_shards, shard_years
 from mawjaz.search.terms import WORD_END, SearchVocabulary, build_vocabulary, index_text, search_keys
 
 FIXTURE_CONTENT = Path(__file__).resolve().parents[1] / "fixtures" / "search_content"
@@ -67,9 +68,11 @@ def test_indexed_text_closes_every_key_so_that_prefixes_match_nothing_longer():
     assert not any(word.startswith("مصر" + WORD_END) for word in text.split(" "))
 
 
-def fixture_site(drafts: bool, changed=lambda entries: entries):
+def fixture_site(drafts: bool, changed=lambda entries: entries, shard_entries: int = 1):
+    """The fixture content grouped; with the default `shard_entries`, every year is a shard of its own."""
     problems = Problems()
     config = load_config(ROOT / "config.yaml", problems).with_overrides(content=FIXTURE_CONTENT)
+    config = replace(config, search_shard_entries=shard_entries)
     registries = load_registries(FIXTURE_CONTENT, problems)
     entries = load_entries(FIXTURE_CONTENT / "entries", registries, problems)
     assert problems.items == []
@@ -102,7 +105,8 @@ def test_entries_without_a_date_make_the_last_shard_and_drafts_make_none():
         undated = replace(next(e for e in entries if e.status == "published"), id="undated-entry", date=None)
         return [*entries, undated, replace(undated, id="1999-draft", date="1999-01-02", status="draft")]
     site = fixture_site(drafts=True, changed=with_two_more)
-    added = {entry.id: shard_of(entry) for entry in site.entries if entry.id in ("undated-entry", "1999-draft")}
+    finder = ShardFinder(site.search_shards)
+    added = {entry.id: finder.shard_of(entry) for entry in site.entries if entry.id in ("undated-entry", "1999-draft")}
     assert added == {"undated-entry": "undated", "1999-draft": "1999"}
     assert search_shards(site) == ["2025", "2024", "2023", "2022", "2021", "2020", "undated"]
     assert [record.url for record in prepare_search(site).shards["undated"]] == ["/entries/undated-entry/"]
@@ -113,6 +117,38 @@ def test_only_the_named_shards_get_records_and_an_emptied_one_comes_back_empty()
     search = prepare_search(site, shards=["2020", "1999", "2023"])
     assert list(search.shards) == ["2023", "2020", "1999"] and search.shards["1999"] == ()
     assert search.shards["2020"] == prepare_search(site).shards["2020"]
+
+
+def test_years_share_a_shard_oldest_first_until_it_holds_the_configured_number_of_entries():
+    site = fixture_site(drafts=True, shard_entries=3)     # published: 2020 and 2021 three each, later years two
+    search = prepare_search(site)
+    assert list(search.shards) == list(site.search_shards) == ["2024-2025", "2022-2023", "2021", "2020"]
+    for shard, records in search.shards.items():
+        first, last = shard_years(shard)
+        assert records and all(first <= record.url.split("/")[2][:4] <= last for record in records)
+    assert list(fixture_site(drafts=False, shard_entries=500).search_shards) == ["2020-2025"]
+
+
+def dated(*dates: str, status: str = "published") -> list:
+    entry = next(e for e in fixture_site(drafts=False).entries)
+    return [replace(entry, id=f"e{number}", date=date, status=status) for number, date in enumerate(dates)]
+
+
+def test_a_year_as_big_as_a_shard_stands_alone_and_the_newest_years_may_hold_fewer():
+    entries = dated("2011-01-01", "2011-02-01", "2012-03-01", "2012-04-01", *["2013-05-06"] * 5, "2014",
+                    "2016-07", None)
+    assert published_shards(entries, 4) == ["2014-2016", "2013", "2011-2012", "undated"]
+    assert published_shards(entries, 1) == ["2016", "2014", "2013", "2012", "2011", "undated"]
+    assert published_shards(dated("2015", status="draft") + dated("2011"), 4) == ["2011"]
+    assert ShardFinder(["2014-2016", "2013"]).shard_of(dated("2015-03")[0]) == "2014-2016"
+
+
+def test_an_entry_added_in_the_newest_year_moves_no_older_shard():
+    older = dated(*[f"{year}-01-01" for year in range(2011, 2027) for _ in range(60)])
+    shards = published_shards(older, 500)
+    assert shards == ["2020-2026", "2011-2019"]
+    for added in (1, 79, 80, 200):
+        assert published_shards(older + dated(*["2026-06-01"] * added), 500) == shards
 
 
 def test_every_record_carries_the_date_sort_key_and_arabic_filters():

@@ -18,7 +18,7 @@ REGISTRIES = Registries.of(ACTORS, THEMES, [])
 def config(months: int = 12) -> Config:
     paths = Paths(*(Path("/nonexistent"),) * 5)
     return Config(Path("/nonexistent/config.yaml"), "موجز", "وصف", "https://example.org/", "/", "ar", paths,
-                  "published", 20, 12, months, True, 10)
+                  "published", 20, 12, months, True, 10, 500)
 
 
 def entry(entry_id: str, date: str | None, actors=(), themes=(), status="published") -> Entry:

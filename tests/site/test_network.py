@@ -3,11 +3,13 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mawjaz.model import Actor, Entry
-from mawjaz.site.network import HEIGHT, WIDTH, build_network, network_views
+from mawjaz.site import network as network_module
+from mawjaz.site.network import HEIGHT, WIDTH, Layouts, build_network, network_views
 
 ACTORS = {a.id: a for a in [Actor("libya-a", "فاعل أ", "A", "person"), Actor("libya-b", "فاعل ب", "B", "person"),
                             Actor("state-c", "دولة ج", "C", "state"), Actor("org-d", "منظمة د", "D", "organization"),
@@ -40,6 +42,22 @@ def test_the_layout_is_the_same_whatever_the_order_of_the_entries():
     again = build_network("", list(reversed(ENTRIES)), ACTORS)
     assert first == again
     assert all(isinstance(n.x, float) and round(n.x, 1) == n.x for n in first.nodes)
+
+
+def test_layouts_of_an_earlier_build_give_the_same_networks_without_laying_them_out(monkeypatch):
+    first = Layouts()
+    views = network_views(ENTRIES, ACTORS, first)
+    assert len(first.used) == len({view.nodes for view in views.values()})   # the same nodes share a layout
+    monkeypatch.setattr(network_module, "layout", lambda *_: pytest.fail("laid out again"))
+    again = Layouts(first.used)
+    assert network_views(ENTRIES, ACTORS, again) == views and again.used == first.used
+
+
+def test_a_layout_whose_nodes_changed_is_made_again():
+    earlier = Layouts()
+    network_views(ENTRIES, ACTORS, earlier)
+    planted = Layouts({key: {"someone-else": (1.0, 2.0)} for key in earlier.used})
+    assert network_views(ENTRIES, ACTORS, planted) == network_views(ENTRIES, ACTORS)
 
 
 def test_nodes_stay_inside_the_drawing_and_apart():

@@ -105,7 +105,8 @@ def test_entry_page_shows_its_statements_and_search_indexes_them(fixture_site):
     registries = load_registries(SITE_FIXTURE, problems)
     entries = load_entries(SITE_FIXTURE / "entries", registries, problems)
     site = group_site(load_config(ROOT / "config.yaml", problems), registries, entries)
-    record = next(r for r in prepare_search(site).shards["2025"] if r.url == "/entries/2025-hostile-markup/")
+    records = [r for shard in prepare_search(site).shards.values() for r in shard]
+    record = next(r for r in records if r.url == "/entries/2025-hostile-markup/")
     only_said = "كلام بلا متحدث معروف"          # in the entry's statements, not in its body
     assert only_said not in next(e for e in entries if e.id == "2025-hostile-markup").body
     assert index_text(only_said, build_vocabulary(registries)) in record.document
