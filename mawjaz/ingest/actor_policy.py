@@ -17,11 +17,11 @@ story unless one of these rules says it does not:
   الدولية", "أرسلت تركيا الاتفاق للأمم المتحدة");
 - spoken for: a state one of whose officials counts in the story ("الرئيس الفرنسي إيمانويل ماكرون"),
   unless the headline names the state itself; a body named after a title word beside one of its
-  people ("نائب محافظ المصرف" beside the governor): that is the person, named elsewhere.
-
-Background sentences ("يشار إلى أن…") are left out before these rules (gazetteer.background_sentences).
+  people ("نائب محافظ المصرف" beside the governor): that is the person, named elsewhere;
 - inside an outlet's name: "وكالة نوفا الإيطالية للأنباء", "قناة الجزيرة القطرية" relay the news:
   they are the entry's source (content/sources.yaml), and their state is not an actor.
+
+Background sentences ("يشار إلى أن…") are left out before these rules (gazetteer.background_sentences).
 """
 from __future__ import annotations
 
@@ -31,33 +31,43 @@ from ..arabic import normalise_for_matching, strip_clitics, tokenise_with_spans
 from . import boilerplate as patterns
 from .name_shapes import name_like, punctuation_between
 
+def _stems(token: str) -> set[str]:
+    """The token and the stems it may have under its clitics (strip_clitics): 'والامم' → {والامم, الامم, امم}."""
+    return set(strip_clitics(token))
+
+
+def _folded(words) -> frozenset:
+    """The words as the tokens of a story spell them (normalise_for_matching)."""
+    return frozenset(normalise_for_matching(word) for word in words)
+
+
 MAX_TITLE_SPAN = 9             # 'المبعوث الخاص للأمين العام للأمم المتحدة إلى ليبيا' + the name
 VENUE_WORDS = frozenset(("في", "وفي"))
-LEADER_CUES = frozenset(normalise_for_matching(word) for word in patterns.LEADER_CUES)
-DESCRIPTIVE = frozenset(normalise_for_matching(word) for word in patterns.DESCRIPTIVE_PARTICIPLES)
-SAID_LIKE = frozenset((normalise_for_matching("تابع"),))   # 'وتابع فلان': 'and he went on', not 'belonging to'
+LEADER_CUES = _folded(patterns.LEADER_CUES)
+DESCRIPTIVE = _folded(patterns.DESCRIPTIVE_PARTICIPLES)
+SAID_LIKE = _folded(("تابع",))   # 'وتابع فلان': 'and he went on', not 'belonging to'
 DESCRIPTION_SPAN = 3           # 'المدعوم من مصر وروسيا': the backer within 3 words of the participle
-PLACE_NOUNS = frozenset(normalise_for_matching(word) for word in patterns.PLACE_NOUNS)
-BODY_AS_PLACE_OR_TEXT = frozenset(normalise_for_matching(word) for word in patterns.BODY_AS_PLACE_OR_TEXT)
-ARRIVAL_WORDS = frozenset(normalise_for_matching(word) for word in patterns.ARRIVAL_WORDS)
+PLACE_NOUNS = _folded(patterns.PLACE_NOUNS)
+BODY_AS_PLACE_OR_TEXT = _folded(patterns.BODY_AS_PLACE_OR_TEXT)
+ARRIVAL_WORDS = _folded(patterns.ARRIVAL_WORDS)
 FROM = normalise_for_matching("من")
-PAST_ERA_NOUNS = frozenset(normalise_for_matching(word) for word in patterns.PAST_ERA_NOUNS)
-SENDING_WORDS = frozenset(normalise_for_matching(word) for word in patterns.SENDING_WORDS)
-TO = frozenset(("الي", "والي"))
+PAST_ERA_NOUNS = _folded(patterns.PAST_ERA_NOUNS)
+SENDING_WORDS = _folded(patterns.SENDING_WORDS)
+TO = _folded(("إلى", "وإلى"))
 RECIPIENT_GAP = 2              # 'إلى مدعي عام المحكمة الجنائية الدولية': up to 2 words between 'إلى' and the body
 SENTENCE_ENDS = ".؛:!?؟"
 SENDING_SPAN = 12              # 'رفع ملف الأحداث الجارية في ليبيا منذ 15 فبراير 2011 إلى …'
-FORCES_NOUNS = frozenset(normalise_for_matching(word) for word in patterns.FORCES_NOUNS)
-BELONGING = frozenset(normalise_for_matching(word) for word in patterns.BELONGING_PARTICIPLES)
-GOVERNMENT_NOUNS = frozenset(normalise_for_matching(word) for word in patterns.GOVERNMENT_NOUNS)
+FORCES_NOUNS = _folded(patterns.FORCES_NOUNS)
+BELONGING = _folded(patterns.BELONGING_PARTICIPLES)
+GOVERNMENT_NOUNS = _folded(patterns.GOVERNMENT_NOUNS)
 PRIME_MINISTER = normalise_for_matching("الوزراء")       # 'رئيس الوزراء' between the government and its head
 ALLUSIONS = tuple(tuple(normalise_for_matching(cue).split()) for cue in patterns.ALLUSION_CUES)
 ALLUSION_SPAN = 2              # 'في إشارة إلى قوات الجيش الوطني': up to 2 words between the cue and the name
 ERA_SPAN = 3                   # 'نظام الزعيم الليبي معمر القذافي': the era's noun within 3 words of the name
-MEDIA_NOUNS = frozenset(normalise_for_matching(word) for word in patterns.MEDIA_NOUNS)
+MEDIA_NOUNS = _folded(patterns.MEDIA_NOUNS)
 MEDIA_NAME_ENDINGS = tuple(tuple(normalise_for_matching(word).split()) for word in patterns.MEDIA_NAME_ENDINGS)
 MEDIA_NAME_SPAN = 3            # 'وكالة نوفا الإيطالية': the adjective up to 3 words after the outlet's noun
-TITLE_BREAKERS = frozenset(normalise_for_matching(word) for word in patterns.TITLE_PHRASE_BREAKERS)
+TITLE_BREAKERS = _folded(patterns.TITLE_PHRASE_BREAKERS)
 
 
 @dataclass(frozen=True)
@@ -116,7 +126,7 @@ def _title_before(gazetteer, text: str, spans, start: int) -> int | None:
     for position in range(start - 1, max(-1, start - MAX_TITLE_SPAN), -1):
         if punctuation_between(text, spans, position + 1):
             return None
-        if set(strip_clitics(spans[position][0])) & gazetteer.titles:
+        if _stems(spans[position][0]) & gazetteer.titles:
             return position
     return None
 
@@ -143,7 +153,7 @@ def _comma_and_name_follow(gazetteer, words: StoryWords, paragraph: int, positio
     gap = text[spans[position - 1][2]:spans[position][1]]
     if "،" not in gap and "," not in gap:
         return False
-    if set(strip_clitics(spans[position][0])) & gazetteer.titles:
+    if _stems(spans[position][0]) & gazetteer.titles:
         position += 1
     return (paragraph, position) in words.person_starts or _unknown_name_at(gazetteer, words, paragraph, position)
 
@@ -178,7 +188,7 @@ def only_the_venue(gazetteer, mention, words: StoryWords) -> bool:
     from, not who acts; 'العاصمة المصرية', 'الصخيرات المغربية', 'للدولار الأمريكي': its adjective says
     where, or what, not who; 'مقر الأمم المتحدة', 'ميثاق الأمم المتحدة': the body's seat or text."""
     spans = words.spans[mention.paragraph]
-    before = set(strip_clitics(spans[mention.start - 1][0])) if mention.start else set()
+    before = _stems(spans[mention.start - 1][0]) if mention.start else set()
     if gazetteer.kinds.get(mention.phrase.target) != "state":
         return not mention.phrase.person and bool(before & BODY_AS_PLACE_OR_TEXT)
     if mention.start >= 2 and spans[mention.start - 1][0] == FROM and spans[mention.start - 2][0] in ARRIVAL_WORDS:
@@ -204,7 +214,7 @@ def inside_an_outlets_name(gazetteer, mention, words: StoryWords) -> bool:
     for position in range(mention.start - 1, max(-1, mention.start - 1 - MEDIA_NAME_SPAN), -1):
         if punctuation_between(text, spans, position + 1):
             return False
-        if set(strip_clitics(spans[position][0])) & MEDIA_NOUNS:
+        if _stems(spans[position][0]) & MEDIA_NOUNS:
             return True
     return False
 
@@ -216,7 +226,7 @@ def in_a_description(gazetteer, mention, words: StoryWords) -> bool:
     text, spans = words.texts[mention.paragraph], words.spans[mention.paragraph]
     for position in range(mention.start - 1, max(-1, mention.start - 1 - DESCRIPTION_SPAN), -1):
         token = spans[position][0]
-        if cues is LEADER_CUES and set(strip_clitics(token)) & gazetteer.titles:
+        if cues is LEADER_CUES and _stems(token) & gazetteer.titles:
             continue                       # 'بقيادة المشير، خليفة حفتر': a rank between cue and name
         if punctuation_between(text, spans, position + 1):
             return False
@@ -233,12 +243,12 @@ def naming_a_government(gazetteer, mention, words: StoryWords) -> bool:
     text, spans = words.texts[mention.paragraph], words.spans[mention.paragraph]
     position = mention.start - 1
     while position >= 0 and _joined(text, spans, position + 1, mention.start) \
-            and (set(strip_clitics(spans[position][0])) & gazetteer.titles or spans[position][0] == PRIME_MINISTER):
+            and (_stems(spans[position][0]) & gazetteer.titles or spans[position][0] == PRIME_MINISTER):
         position -= 1
     if position < 0 or not _joined(text, spans, position + 1, mention.start):
         return False
-    heads_it = position > 0 and set(strip_clitics(spans[position - 1][0])) & gazetteer.titles
-    return bool(set(strip_clitics(spans[position][0])) & GOVERNMENT_NOUNS) and not heads_it
+    heads_it = position > 0 and _stems(spans[position - 1][0]) & gazetteer.titles
+    return bool(_stems(spans[position][0]) & GOVERNMENT_NOUNS) and not heads_it
 
 
 def _joined(text: str, spans, position: int, name_start: int) -> bool:
@@ -271,9 +281,9 @@ def only_the_recipient(gazetteer, mention, words: StoryWords) -> bool:
         if to is None or any(punctuation_between(text, spans, p) for p in range(to + 1, mention.start + 1)):
             return False
     for position in range(to - 1, max(-1, to - 1 - SENDING_SPAN), -1):
-        if any(mark in SENTENCE_ENDS for mark in text[spans[position][2]:spans[position + 1][1]]):
+        if punctuation_between(text, spans, position + 1, SENTENCE_ENDS):
             return False                   # commas may set off a day: 'أرسلت، الخميس، اتفاقها … للأمم المتحدة'
-        if set(strip_clitics(spans[position][0])) & SENDING_WORDS:
+        if _stems(spans[position][0]) & SENDING_WORDS:
             return True
     return False
 
@@ -287,7 +297,7 @@ def in_a_past_era(gazetteer, mention, words: StoryWords) -> bool:
     for position in range(mention.start - 1, max(-1, mention.start - 1 - ERA_SPAN), -1):
         if punctuation_between(text, spans, position + 1):
             return False
-        stems = set(strip_clitics(spans[position][0]))
+        stems = _stems(spans[position][0])
         if stems & PAST_ERA_NOUNS:
             return True
         token = spans[position][0]
@@ -325,7 +335,7 @@ def _spoken_for(gazetteer, words: StoryWords, mention, in_headline: set) -> bool
 def _after_a_title(gazetteer, words: StoryWords, mention) -> bool:
     """Right after a title word, or after a title and one word of its office ('وزير خارجية إيطاليا')."""
     spans = words.spans[mention.paragraph]
-    before = [set(strip_clitics(token)) for token, _, _ in spans[max(0, mention.start - 2):mention.start]]
+    before = [_stems(token) for token, _, _ in spans[max(0, mention.start - 2):mention.start]]
     return bool(before) and bool(before[-1] & gazetteer.titles or (len(before) == 2 and before[0] & gazetteer.titles))
 
 

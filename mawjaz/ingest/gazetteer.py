@@ -65,10 +65,19 @@ class Match:
     surface: str                # the words as the story writes them
 
 
+class PhraseIndex(dict):
+    """First token → phrases, and the matches of every paragraph already read: ingest matches the same
+    paragraph to split the page, to tag the story, for its statements and for its proposals."""
+
+    def __init__(self):
+        super().__init__()
+        self.read: dict[str, tuple[Match, ...]] = {}
+
+
 @dataclass(frozen=True)
 class Gazetteer:
-    actors: dict = field(compare=False)        # first token → phrases, longest first
-    themes: dict = field(compare=False)
+    actors: PhraseIndex = field(compare=False)        # first token → phrases, longest first
+    themes: PhraseIndex = field(compare=False)
     unambiguous: frozenset = frozenset()
     known_names: frozenset = frozenset()       # normalised names of actors and reviewed non-actors
     titles: frozenset = frozenset()
@@ -76,7 +85,7 @@ class Gazetteer:
     title_complements: frozenset = frozenset()
     kinds: dict = field(default_factory=dict, compare=False)          # actor id → person | organization | state
     affiliations: dict = field(default_factory=dict, compare=False)   # actor id → the id it belongs to
-    outlets: dict = field(default_factory=dict, compare=False)        # outlets' names (sources.yaml), indexed
+    outlets: PhraseIndex = field(default_factory=PhraseIndex, compare=False)   # outlets' names (sources.yaml)
     places: frozenset = frozenset()                                   # content/places.yaml, normalised
 
 
@@ -103,15 +112,6 @@ def build_gazetteer(registries: Registries, not_actors: tuple[str, ...] = ()) ->
                      frozenset(normalise_for_matching(place) for place in registries.places))
 
 
-class PhraseIndex(dict):
-    """First token → phrases, and the matches of every paragraph already read: ingest matches the same
-    paragraph to split the page, to tag the story, for its statements and for its proposals."""
-
-    def __init__(self):
-        super().__init__()
-        self.read: dict[str, tuple[Match, ...]] = {}
-
-
 def _index(phrases: list[Phrase]) -> PhraseIndex:
     """First token → phrases. A first token with the article is also found without it:
     'الانتخابات' matches 'انتخابات' and 'لانتخابات'."""
@@ -134,17 +134,16 @@ def _first_token_keys(token: str) -> tuple[str, ...]:
 # ---------------------------------------------------------------- matching
 
 
-def find_matches(index: dict, paragraphs: tuple[str, ...]) -> list[Match]:
+def find_matches(index: PhraseIndex, paragraphs: tuple[str, ...]) -> list[Match]:
     matches = []
     for number, text in enumerate(paragraphs):
-        read = index.read if isinstance(index, PhraseIndex) else {}
-        if text not in read:
-            read[text] = _paragraph_matches(index, text)
-        matches += [Match(m.phrase, number, m.start, m.end, m.surface) for m in read[text]]
+        if text not in index.read:
+            index.read[text] = _paragraph_matches(index, text)
+        matches += [Match(m.phrase, number, m.start, m.end, m.surface) for m in index.read[text]]
     return matches
 
 
-def _paragraph_matches(index: dict, text: str) -> tuple[Match, ...]:
+def _paragraph_matches(index: PhraseIndex, text: str) -> tuple[Match, ...]:
     """The matches of one paragraph, numbered 0."""
     spans = tokenise_with_spans(text)
     tokens = [token for token, _, _ in spans]
@@ -282,12 +281,12 @@ def background_sentences(paragraphs: tuple[str, ...], year: int | None) -> dict[
     whole = background_paragraphs(paragraphs, year)
     found: dict[int, list[tuple[int, int]]] = {}
     for number, text in enumerate(paragraphs[1:], start=1):
-        if number in whole:
-            found[number] = [(0, len(tokenise(text)))]
-            continue
-        sentences = _sentence_token_ranges(text)[1 if number == 1 else 0:]
         tokens = tokenise(text)
-        found[number] = [(start, end) for start, end in sentences if _recalls_the_past(tokens[start:end], year)]
+        if number in whole:
+            found[number] = [(0, len(tokens))]
+        else:
+            sentences = _sentence_token_ranges(text)[1 if number == 1 else 0:]
+            found[number] = [(start, end) for start, end in sentences if _recalls_the_past(tokens[start:end], year)]
     return found
 
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 NAME_STOPS = "،.؛:!?؟"          # punctuation that ends a title's phrase
 
 
-def punctuation_between(text: str, spans, position: int) -> bool:
-    """Whether a stop mark stands between token `position - 1` and token `position` (or it is the first)."""
+def punctuation_between(text: str, spans, position: int, marks: str = NAME_STOPS) -> bool:
+    """Whether one of `marks` stands between token `position - 1` and token `position` (or it is the first)."""
     if position <= 0:
         return True
-    return any(char in NAME_STOPS for char in text[spans[position - 1][2]:spans[position][1]])
+    return any(char in marks for char in text[spans[position - 1][2]:spans[position][1]])
 
 
 def name_like(gazetteer, token: str, second: bool) -> bool:

@@ -24,6 +24,7 @@ from .extract import parse_dateline
 MIN_HEADLINE_WORDS, MAX_HEADLINE_WORDS = 3, 25
 MIN_SHARED_HEADLINE_WORDS = 2
 MIN_PARAGRAPHS_BEFORE_TOPIC_SHIFT = 2
+MAX_SECTION_LABEL_WORDS = 2     # 'دوليات', 'شؤون عربية' above a headline printed after the body
 MIN_SENTENCE_WORDS = 8          # a shorter line under a headline is a label or a byline, not the story's text
 
 
@@ -121,7 +122,9 @@ def _finish(draft: _Draft, lines) -> StoryLines | None:
     footer = _footer_headline(draft, lines)
     if footer is not None:                 # the body first, then a section label, the headline and the date
         headline, date_line = footer
-        paragraphs = [p for p in paragraphs if p.number < headline.number and not _label_before(p, headline, paragraphs)]
+        paragraphs = paragraphs[:-1]       # the headline was the last paragraph
+        if paragraphs[-1].words <= MAX_SECTION_LABEL_WORDS:
+            paragraphs = paragraphs[:-1]   # 'دوليات' right above it
         last = date_line.number
     first = draft.members[0].number
     return StoryLines(headline, tuple(paragraphs), tuple(line for line in lines if first <= line.number <= last))
@@ -137,11 +140,6 @@ def _footer_headline(draft: _Draft, lines) -> tuple[Line, Line] | None:
     after = next((line for line in lines if line.number > candidate.number and line.kind != BLANK), None)
     return (candidate, after) if after is not None and after.rule == "date-header" else None
 
-
-def _label_before(paragraph: Line, headline: Line, paragraphs: list[Line]) -> bool:
-    """A one- or two-word section label ('دوليات') right above the footer headline."""
-    above = [p for p in paragraphs if p.number < headline.number]
-    return paragraph is above[-1] and paragraph.words <= 2
 
 
 def _next_index(lines, index: int, kind: str, passing=(BLANK, DROP)) -> int | None:

@@ -1,6 +1,7 @@
 """The build's shortcuts give exactly what the plain readings give, for any text.
 
-Tokens and search keys are worked out piece by piece between spaces. Each is checked here against the
+Tokens and search keys are worked out piece by piece between spaces; spans, YAML scalars and a
+paragraph's matches are remembered. Each is checked here against the
 reading it replaces, on text made to hit the edges: marks, compatibility forms, odd spaces.
 """
 from __future__ import annotations
@@ -45,3 +46,31 @@ def test_a_date_read_without_the_edtf_library_reads_as_the_library_reads_it(text
     fast = entry_dates._plain_date(text)
     if fast is not None:
         assert fast == entry_dates._read_with_library(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text_with_pieces)
+def test_remembered_spans_are_the_spans_worked_out_again(text):
+    assert arabic.tokenise_with_spans(text) == arabic.tokenise_with_spans.__wrapped__(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.none(), st.booleans(), st.integers(), st.text(alphabet=SPACES + ARABIC + ODD + ":#'\"{}[]&*!|>%@`", max_size=40)))
+def test_a_remembered_yaml_scalar_is_the_scalar_formatted_again(value):
+    from mawjaz.yamlio import format_scalar
+    assert format_scalar(value) == format_scalar.__wrapped__(value)
+
+
+def test_a_remembered_yaml_scalar_keeps_values_that_compare_equal_apart():
+    from mawjaz.yamlio import format_scalar
+    assert [format_scalar(v) for v in (1, True, "1", 1, True)] == ["1", "True", "'1'", "1", "True"]
+
+
+def test_a_paragraph_matched_again_keeps_its_own_number():
+    from mawjaz.ingest.gazetteer import build_gazetteer, find_matches
+    from mawjaz.model import Actor, Registries
+    gazetteer = build_gazetteer(Registries.of([Actor("turkey", "تركيا", "Turkey", "state")], [], []))
+    first = find_matches(gazetteer.actors, ("رحبت تركيا بالاتفاق.",))
+    again = find_matches(gazetteer.actors, ("", "رحبت تركيا بالاتفاق.", "رحبت تركيا بالاتفاق."))
+    assert [(m.phrase.target, m.paragraph, m.start) for m in first] == [("turkey", 0, 1)]
+    assert [(m.paragraph, m.start, m.surface) for m in again] == [(1, 1, "تركيا"), (2, 1, "تركيا")]
