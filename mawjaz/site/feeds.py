@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from functools import partial
@@ -17,6 +16,7 @@ from ..markup import render_markdown, shared_markdown
 from ..model import Entry, SiteModel
 from ..urls import actor_path, entry_path, theme_path
 from ..wording import padded_date
+from .json_text import indented_json
 from .render import canonical_path, page_list
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -133,12 +133,16 @@ def data_file_makers(config: Config, site: SiteModel) -> dict[str, Callable[[], 
 
 
 # Inside JSON text these three only occur in strings, where their escapes mean the same characters:
-# escaped, the file can be put in an HTML page (a <script> element) as it is.
-HTML_SAFE_JSON = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+# escaped, the file can be put in an HTML page (a <script> element) as it is. (str.replace, not
+# str.translate: translating every character of the 10,000 entries' file took 1.3 s.)
+HTML_SAFE_JSON = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"))
 
 
 def json_text(make_value: Callable[[], object]) -> str:
-    return json.dumps(make_value(), ensure_ascii=False, indent=1).translate(HTML_SAFE_JSON) + "\n"
+    text = indented_json(make_value())
+    for character, escape in HTML_SAFE_JSON:
+        text = text.replace(character, escape)
+    return text + "\n"
 
 
 CSV_COLUMNS = ("id", "date", "date_start", "title", "source", "place", "actors", "themes", "url")
