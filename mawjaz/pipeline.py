@@ -262,26 +262,50 @@ def write_entries(run: Run, registries, entries: list, new_entries: tuple,
 
 
 def publish(run: Run, registries, entries: list, staging: Staging, inputs: RunInputs) -> None:
-    """Group, make what changed in the staging folder, check the links, swap it in, record the manifest."""
-    from .incremental.layouts import read_layouts, write_layouts
+    """Start indexing the shards that changed, group, make what changed in the staging folder, check the
+    links, swap it in, record the manifest."""
     from .incremental.outputs import plan_site
     from .incremental.publish import publish_site
-    from .site import group_site
-    with run.reporter.stage("Group"):
-        layouts_file = cache_path(run.config.paths.out, "layouts.json")
-        layouts = read_layouts(layouts_file, inputs.code)
-        site = group_site(run.config, registries, entries, drafts=run.settings.drafts, layouts=layouts)
-        write_layouts(layouts_file, inputs.code, layouts)
-    with run.reporter.stage("Plan"):
-        plan = plan_site(run.config, site, inputs)
-    run.stop_if_errors()
-    report = publish_site(run.config, plan, staging, run.problems, run.reporter, run.settings.strict)
+    ahead, entry_digests = start_indexing(run, registries, entries, staging, inputs)
+    try:
+        site = group(run, registries, entries, inputs)
+        with run.reporter.stage("Plan"):
+            plan = plan_site(run.config, site, inputs, entry_digests)
+        run.stop_if_errors()
+        report = publish_site(run.config, plan, staging, run.problems, run.reporter, run.settings.strict, ahead)
+    finally:
+        if ahead is not None:
+            ahead.stop()
     run.summary.pages_written, run.summary.pages_kept = report.pages_written, report.pages_kept
     run.summary.index_bytes = report.index_bytes
     write_manifest(run.config.paths.out, Manifest(inputs=inputs.digest, outputs={
         path: (plan.digests[path], size) for path, size in sorted(report.sizes.items())},
         broken_links=report.broken_links, problems=tuple(run.problems.sorted()), index_bytes=report.index_bytes))
     run.stop_if_errors()
+
+
+def start_indexing(run: Run, registries, entries: list, staging: Staging, inputs: RunInputs) -> tuple:
+    """The search shards that changed start indexing before grouping, when they are few (see search_ahead)."""
+    from .incremental.fingerprints import EntryDigests
+    from .incremental.outputs import worker_count
+    from .incremental.search_ahead import start_search_ahead
+    with run.reporter.stage("Start indexing"):
+        entry_digests = EntryDigests(entries)
+        ahead = start_search_ahead(run.config, registries, entries, inputs.everything, entry_digests,
+                                   staging.previous, staging.path, most=worker_count())
+    return ahead, entry_digests
+
+
+def group(run: Run, registries, entries: list, inputs: RunInputs):
+    """The site's model, with the networks' layouts of the last build where they still hold."""
+    from .incremental.layouts import read_layouts, write_layouts
+    from .site import group_site
+    with run.reporter.stage("Group"):
+        layouts_file = cache_path(run.config.paths.out, "layouts.json")
+        layouts = read_layouts(layouts_file, inputs.code)
+        site = group_site(run.config, registries, entries, drafts=run.settings.drafts, layouts=layouts)
+        write_layouts(layouts_file, inputs.code, layouts)
+    return site
 
 
 def render_in_memory(run: Run, registries, entries: list) -> None:

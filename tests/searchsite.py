@@ -13,7 +13,7 @@ from mawjaz.entries import load_entries
 from mawjaz.errors import Problems
 from mawjaz.site.group import group_site
 from mawjaz.registries import load_registries
-from mawjaz.search.index import body_text, described_by
+from mawjaz.search.index import SearchSource, body_text, described_by
 from mawjaz.search.terms import build_vocabulary, search_keys
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -68,7 +68,7 @@ class FixtureCorpus:
         return search_keys(text, self.vocabulary)
 
     def entry_text(self, entry) -> str:
-        return " ".join((entry.title, entry.summary, body_text(entry), described_by(entry, self.site)))
+        return " ".join((entry.title, entry.summary, body_text(entry), described_by(entry, SearchSource.of_site(self.site))))
 
     def expected(self, query: str) -> set[str]:
         """Entries holding every key of a query without quotes: what the search must find, no more."""

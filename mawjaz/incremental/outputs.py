@@ -17,11 +17,12 @@ from pathlib import Path
 from ..config import Config
 from ..errors import Problem, Problems
 from ..model import SiteModel
-from ..search import (BROWSER_TABLES_PATH, INDEX_FOLDER, ShardFinder, build_shards, folder_bytes, prepare_search,
-                      shard_path, write_browser_tables)
+from ..search import (BROWSER_TABLES_PATH, INDEX_FOLDER, ShardFinder, build_shards, bundle_made, folder_bytes,
+                      place_bundle, prepare_search, report_shard, shard_path, write_browser_tables)
 from ..site import canonical_path, feed_makers, make_environment, page_list, render_page
 from . import fingerprints
 from .inputs import RunInputs
+from .search_ahead import SearchAhead, remove_work_folders
 
 SEARCH_FOLDER = INDEX_FOLDER + "/"        # each search shard is one output, a folder: pagefind/<shard>/
 BATCH_SIZE = 200                          # outputs per task: small enough to balance, big enough to be cheap
@@ -55,9 +56,12 @@ class Plan:
         return self._environment
 
 
-def plan_site(config: Config, site: SiteModel, inputs: RunInputs) -> Plan:
+def plan_site(config: Config, site: SiteModel, inputs: RunInputs,
+              entries: fingerprints.EntryDigests | None = None) -> Plan:
+    """`entries`: the entries' digests, if the build has worked them out already (they may cover more
+    entries than the site shows)."""
     everything = inputs.everything
-    entries = fingerprints.EntryDigests(site.entries)
+    entries = entries or fingerprints.EntryDigests(site.entries)
     listed = page_list(site)
     digests = fingerprints.page_digests(site, listed, everything, entries)
     digests.update(fingerprints.feed_digests(config, site, everything, entries, digests))
@@ -86,9 +90,13 @@ class Made:
     index_bytes: int = 0                  # the whole search index, made now or carried over
 
 
-def make_outputs(plan: Plan, wanted: list[str], folder: Path, reporter=None) -> Made:
-    """Write the `wanted` outputs of `plan` into `folder`; in parallel when there are many."""
-    shards = sorted((path for path in wanted if path.startswith(SEARCH_FOLDER)), key=plan.shard_size, reverse=True)
+def make_outputs(plan: Plan, wanted: list[str], folder: Path, reporter=None, ahead: SearchAhead | None = None) -> Made:
+    """Write the `wanted` outputs of `plan` into `folder`; in parallel when there are many. The search
+    shards that `ahead` is indexing already are only moved into place."""
+    from_ahead = [path for path in wanted if ahead is not None and path.startswith(SEARCH_FOLDER)
+                  and ahead.covers(path, plan.digests[path])]
+    shards = sorted((path for path in wanted if path.startswith(SEARCH_FOLDER) and path not in from_ahead),
+                    key=plan.shard_size, reverse=True)
     files = [path for path in wanted if not is_search_output(path)]
     batches = [files[start:start + BATCH_SIZE] for start in range(0, len(files), BATCH_SIZE)]
     # One task per shard, the biggest first: a worker waiting for its Pagefind leaves the core to it,
@@ -104,6 +112,8 @@ def make_outputs(plan: Plan, wanted: list[str], folder: Path, reporter=None) -> 
             results = list(threads.map(lambda task: _make_batch_with(plan, folder, task), tasks))
     else:
         results = _in_pool(plan, folder, tasks, workers, reporter, len(wanted))
+    if ahead is not None:
+        results.append(_place_ahead(plan, folder, ahead, from_ahead))
     sizes, problems = {}, []
     for made in results:
         sizes.update(made.sizes)
@@ -176,6 +186,22 @@ def _make_search_outputs(plan: Plan, folder: Path, paths: list[str], problems: P
         sizes[BROWSER_TABLES_PATH] = (folder / BROWSER_TABLES_PATH).stat().st_size
     build_shards(plan.config, folder, search.shards, problems)
     return {**sizes, **{shard_path(shard): -1 for shard in search.shards}}
+
+
+def _place_ahead(plan: Plan, folder: Path, ahead: SearchAhead, outputs: list[str]) -> Made:
+    """The bundles `ahead` made, moved into place; any it could not make are made here, as usual."""
+    problems = Problems()
+    bundles = ahead.finish()
+    for output in outputs:
+        if output in bundles:
+            shard = output.removeprefix(SEARCH_FOLDER).rstrip("/")
+            if bundle_made(bundles[output].outcome):
+                place_bundle(Path(bundles[output].work), folder / output)
+            report_shard(plan.config, shard, bundles[output].outcome, problems)
+    remove_work_folders(bundles)
+    missing = [output for output in outputs if output not in bundles]
+    sizes = _make_search_outputs(plan, folder, missing, problems) if missing else {}
+    return Made({**sizes, **{output: -1 for output in outputs}}, tuple(problems.items))
 
 
 def _make_file(plan: Plan, folder: Path, path: str, problems: Problems) -> int | None:

@@ -12,6 +12,7 @@ from ..errors import Problems
 from ..progress import Reporter
 from ..site import BrokenLink, find_broken_links, site_files
 from .outputs import Plan, make_outputs
+from .search_ahead import SearchAhead
 from .staging import Staging
 
 
@@ -25,15 +26,15 @@ class PublishReport:
 
 
 def publish_site(config: Config, plan: Plan, staging: Staging, problems: Problems,
-                 reporter: Reporter, strict: bool = False) -> PublishReport:
+                 reporter: Reporter, strict: bool = False, ahead: SearchAhead | None = None) -> PublishReport:
     """Make the outputs that changed since the previous build (all of them without one) beside the unchanged
-    ones in `staging`, check the links, and swap the new site in."""
+    ones in `staging`, check the links, and swap the new site in. `ahead` is indexing some shards already."""
     previous = staging.previous
     with reporter.stage("Reuse unchanged"):
         kept = staging.reuse(plan.digests)
     wanted = sorted(path for path in plan.digests if path not in kept)
     with reporter.stage("Render and index"):
-        made = make_outputs(plan, wanted, staging.path, reporter)
+        made = make_outputs(plan, wanted, staging.path, reporter, ahead)
     for problem in made.problems:
         problems.add(problem)
     problems.stop_if_errors(strict)

@@ -24,7 +24,7 @@ from ..config import Config
 from ..entry_dates import year_of
 from ..errors import Problems
 from ..markup import plain_text, repeats_opening, shared_markdown
-from ..model import Entry, SiteModel
+from ..model import Entry, Registries, SiteModel
 from ..urls import entry_path
 from ..wording import format_partial_date, padded_date
 from .pagefind_runner import run_pagefind
@@ -48,6 +48,8 @@ UNUSED_BUNDLE_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui
 # downloaded.
 EXCERPT_FILTER = "text"
 UNORDERED = "left as Pagefind wrote it: "    # starts the outcome of a shard that is usable but not in order
+WORK_PREFIX = ".mawjaz-search-"           # a bundle being made, inside the site being built
+BUNDLE_NAME = "bundle"
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,24 @@ class SearchInput:
     browser_tables: str   # the JavaScript module the search page folds queries with
 
 
+@dataclass(frozen=True)
+class SearchSource:
+    """What the records are made from: the published entries in the site's order (newest first), with
+    their statements and the registries. A build can make it from the loaded entries before grouping them
+    (mawjaz.incremental.search_ahead), so that indexing starts early; otherwise it comes from the site."""
+    registries: Registries
+    locale: str
+    published: tuple[Entry, ...]
+    statements: dict                      # entry id → (Statement, …), as SiteModel.statements
+    shards: tuple[str, ...]               # in merge order, as SiteModel.search_shards
+
+    @classmethod
+    def of_site(cls, site: SiteModel) -> SearchSource:
+        published = tuple(entry for entry in site.entries if entry.status == "published")
+        statements = {entry.id: site.statements[entry.id] for entry in published}
+        return cls(site.registries, site.config.locale, published, statements, tuple(site.search_shards))
+
+
 def search_shards(site: SiteModel) -> list[str]:
     """The shards of the published entries, in the order the search page merges them."""
     return list(site.search_shards)
@@ -73,25 +93,30 @@ def prepare_search(site: SiteModel, shards: Iterable[str] | None = None) -> Sear
     With `shards`, only those shards get records (each named one is present, empty if no published
     entry is left in it): a build that knows which shards changed computes no other documents.
     """
-    vocabulary = build_vocabulary(site.registries)
-    names = search_shards(site) if shards is None else in_merge_order(shards)
-    finder = ShardFinder(search_shards(site))
+    return prepare_search_from(SearchSource.of_site(site), shards)
+
+
+def prepare_search_from(source: SearchSource, shards: Iterable[str] | None = None) -> SearchInput:
+    vocabulary = build_vocabulary(source.registries)
+    names = list(source.shards) if shards is None else in_merge_order(shards)
+    finder = ShardFinder(source.shards)
     grouped: dict[str, list[SearchRecord]] = {name: [] for name in names}
-    for entry in site.entries:
-        if entry.status == "published" and finder.shard_of(entry) in grouped:
-            grouped[finder.shard_of(entry)].append(entry_record(entry, site, vocabulary))
+    for entry in source.published:
+        shard = finder.shard_of(entry)
+        if shard in grouped:
+            grouped[shard].append(entry_record(entry, source, vocabulary))
     return SearchInput(shards={name: tuple(records) for name, records in grouped.items()},
                        browser_tables=browser_tables(vocabulary))
 
 
-def entry_record(entry: Entry, site: SiteModel, vocabulary: SearchVocabulary) -> SearchRecord:
-    registries, text = site.registries, body_text(entry)
-    source = registries.source_by_id[entry.source].name if entry.source else ""
-    meta = {"title": entry.title, "date": format_partial_date(entry.date, site.config.locale),
-            "iso": entry.date or "", "source": source}
+def entry_record(entry: Entry, source: SearchSource, vocabulary: SearchVocabulary) -> SearchRecord:
+    registries, text = source.registries, body_text(entry)
+    source_name = registries.source_by_id[entry.source].name if entry.source else ""
+    meta = {"title": entry.title, "date": format_partial_date(entry.date, source.locale),
+            "iso": entry.date or "", "source": source_name}
     filters = {"actor": [registries.actor_by_id[actor_id].name for actor_id in entry.actors],
                "theme": [registries.theme_by_id[theme_id].name for theme_id in entry.themes],
-               "source": [source] if source else [], "year": [year_of(entry.date)],
+               "source": [source_name] if source_name else [], "year": [year_of(entry.date)],
                EXCERPT_FILTER: [text or entry.summary]}
     # A summary that only repeats the body's opening is indexed once, as the entry page shows it.
     document = "".join((
@@ -99,8 +124,8 @@ def entry_record(entry: Entry, site: SiteModel, vocabulary: SearchVocabulary) ->
         f"<h1>{index_text(entry.title, vocabulary)}</h1>",
         f"<p>{'' if repeats_opening(entry.summary, text) else index_text(entry.summary, vocabulary)}</p>",
         f"<p>{index_text(text, vocabulary)}</p>",
-        f"<p>{index_text(' '.join(s.text for s in site.statements[entry.id]), vocabulary)}</p>",
-        f'<p data-pagefind-weight="{NAMES_WEIGHT}">{index_text(described_by(entry, site), vocabulary)}</p>',
+        f"<p>{index_text(' '.join(s.text for s in source.statements[entry.id]), vocabulary)}</p>",
+        f'<p data-pagefind-weight="{NAMES_WEIGHT}">{index_text(described_by(entry, source), vocabulary)}</p>',
         *(_attribute_span("meta", key, closed_words(value)) for key, value in meta.items()),
         *(_attribute_span("filter", key, value) for key, values in filters.items() for value in values),
         _attribute_span("sort", "date", padded_date(entry.date)),
@@ -109,16 +134,16 @@ def entry_record(entry: Entry, site: SiteModel, vocabulary: SearchVocabulary) ->
     return SearchRecord(url="/" + entry_path(entry.id), document=document)
 
 
-def described_by(entry: Entry, site: SiteModel) -> str:
+def described_by(entry: Entry, source: SearchSource) -> str:
     """What the entry is filed under, searchable too: every name of its actors (so that a registry alias
     finds the actor's entries), its themes, its source and its date."""
-    registries = site.registries
+    registries = source.registries
     actors = [registries.actor_by_id[actor_id] for actor_id in entry.actors]
     names = [name for actor in actors for name in (actor.name, *actor.aliases, *actor.short_names)]
     names += [registries.theme_by_id[theme_id].name for theme_id in entry.themes]
     if entry.source:
         names.append(registries.source_by_id[entry.source].name)
-    return " ".join((*names, format_partial_date(entry.date, site.config.locale)))
+    return " ".join((*names, format_partial_date(entry.date, source.locale)))
 
 
 def _attribute_span(kind: str, key: str, value: str) -> str:
@@ -183,20 +208,37 @@ def build_shard(config: Config, site_dir: Path, shard: str, records: tuple[Searc
     if not records:
         shutil.rmtree(target, ignore_errors=True)
         return ""
-    # Made inside the site being built, so that moving the finished bundle into place is a rename: in the
-    # system's temporary folder, often another file system (tmpfs), it was a copy of every file.
-    beside = site_dir if site_dir.is_dir() else None
-    with tempfile.TemporaryDirectory(prefix=f".mawjaz-search-{shard}-", dir=beside) as work:
-        bundle = Path(work) / "bundle"
-        failure = run_pagefind([(record.url, record.document) for record in records], bundle,
-                               SHARD_LANGUAGE_PREFIX + shard, leave_out=UNUSED_BUNDLE_FILES)
-        if failure:
-            return failure
-        outcome = finish_bundle(bundle)
-        shutil.rmtree(target, ignore_errors=True)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.move(bundle, target)
+    with tempfile.TemporaryDirectory(prefix=f"{WORK_PREFIX}{shard}-", dir=work_folder_beside(site_dir)) as work:
+        outcome = make_bundle(Path(work), shard, records)
+        if bundle_made(outcome):
+            place_bundle(Path(work), target)
     return outcome
+
+
+def work_folder_beside(site_dir: Path) -> Path | None:
+    """Where a bundle is made: inside the site being built, so that moving the finished bundle into place
+    is a rename (in the system's temporary folder, often another file system, it was a copy of every file)."""
+    return site_dir if site_dir.is_dir() else None
+
+
+def make_bundle(work: Path, shard: str, records: tuple[SearchRecord, ...]) -> str:
+    """The shard's finished bundle at work/bundle; "" or what went wrong (see report_shard)."""
+    bundle = work / BUNDLE_NAME
+    failure = run_pagefind([(record.url, record.document) for record in records], bundle,
+                           SHARD_LANGUAGE_PREFIX + shard, leave_out=UNUSED_BUNDLE_FILES)
+    return failure or finish_bundle(bundle)
+
+
+def bundle_made(outcome: str) -> bool:
+    """Whether make_bundle left a bundle to place (one out of canonical order still works)."""
+    return not outcome or outcome.startswith(UNORDERED)
+
+
+def place_bundle(work: Path, target: Path) -> None:
+    """The bundle make_bundle made in `work`, moved to `target` in place of what was there."""
+    shutil.rmtree(target, ignore_errors=True)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.move(work / BUNDLE_NAME, target)
 
 
 def report_shard(config: Config, shard: str, outcome: str, problems: Problems) -> None:
