@@ -104,6 +104,15 @@ MARKDOWN_CACHE_SIZE = 1 << 13   # a body and a summary per entry: room for a few
 # HTML in every feed the entry is in: one parse serves them all. Parsing is most of markdown-it's time.
 @lru_cache(maxsize=MARKDOWN_CACHE_SIZE)
 def _read_markdown(markdown: MarkdownIt, text: str) -> tuple[str, str]:
+    if markdown is shared_markdown():
+        read = read_plain_blocks(text)
+        if read is not None:
+            return read
+    return read_with_parser(markdown, text)
+
+
+def read_with_parser(markdown: MarkdownIt, text: str) -> tuple[str, str]:
+    """(HTML, words) from markdown-it's tokens: the words are the text of each inline run, a space after each."""
     tokens = markdown.parse(text)
     words = []
     for token in tokens:
@@ -111,6 +120,51 @@ def _read_markdown(markdown: MarkdownIt, text: str) -> tuple[str, str]:
             words.extend(child.content for child in token.children or () if child.type in ("text", "code_inline"))
             words.append(" ")
     return markdown.renderer.render(tokens, markdown.options, {}), squeeze_spaces("".join(words))
+
+
+# ---------------------------------------------------------------- plain paragraphs without the parser
+# Most entry bodies are paragraphs and "## " headings of words and ordinary punctuation, which markdown-it
+# reads the same way every time; it spent a third of a full build's own time on them. Text holding
+# anything Markdown could read otherwise goes to markdown-it (tests/core/test_fast_paths.py checks that both
+# give the same on any text the shortcut takes).
+MARKDOWN_INLINE = re.compile(r"[\\`*_\[\]<>&!~\r\t\x00]")
+BLOCK_START = re.compile(r"[-+*>=#`~<_|]|\d+[.)]")
+PLAIN_HEADING = re.compile(r"(#{1,6}) ([^#]+)")
+
+
+def read_plain_blocks(text: str) -> tuple[str, str] | None:
+    """(HTML, words) as the shared parser gives them, for text made only of plain paragraphs and ATX
+    headings; None for any other text."""
+    if MARKDOWN_INLINE.search(text):
+        return None
+    html, words, paragraph = [], [], []
+    for line in text.split("\n"):
+        if not line:
+            _end_paragraph(paragraph, html, words)
+            continue
+        if line != line.strip():
+            return None
+        if BLOCK_START.match(line):
+            heading = PLAIN_HEADING.fullmatch(line)
+            if heading is None or heading.group(2) != heading.group(2).strip():
+                return None
+            _end_paragraph(paragraph, html, words)
+            level = len(heading.group(1))
+            html.append(f"<h{level}>{isolate_latin(heading.group(2))}</h{level}>\n")
+            words.append(heading.group(2) + " ")
+            continue
+        paragraph.append(line)
+    _end_paragraph(paragraph, html, words)
+    return "".join(html), squeeze_spaces("".join(words))
+
+
+def _end_paragraph(lines: list[str], html: list[str], words: list[str]) -> None:
+    """A paragraph's lines are text tokens with soft breaks between them: "\n" in the HTML, nothing in
+    the words (the parser's words join them without a space)."""
+    if lines:
+        html.append("<p>" + "\n".join(str(isolate_latin(line)) for line in lines) + "</p>\n")
+        words.append("".join(lines) + " ")
+        lines.clear()
 
 
 def squeeze_spaces(text: str) -> str:

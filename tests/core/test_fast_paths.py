@@ -1,17 +1,19 @@
 """The build's shortcuts give exactly what the plain readings give, for any text.
 
 Tokens and search keys are worked out piece by piece between spaces; spans, YAML scalars and a
-paragraph's matches are remembered. Each is checked here against the
+paragraph's matches are remembered; plain Markdown is read without the parser. Each is checked against the
 reading it replaces, on text made to hit the edges: marks, compatibility forms, odd spaces.
 """
 from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mawjaz import arabic, entry_dates
+from mawjaz.markup import make_markdown, read_plain_blocks, read_with_parser
 from mawjaz.search import terms as search_terms
 from mawjaz.search.terms import META_WORD_END, WORD_END, SearchVocabulary, closed_words, index_text, search_key
 
@@ -74,3 +76,35 @@ def test_a_paragraph_matched_again_keeps_its_own_number():
     again = find_matches(gazetteer.actors, ("", "رحبت تركيا بالاتفاق.", "رحبت تركيا بالاتفاق."))
     assert [(m.phrase.target, m.paragraph, m.start) for m in first] == [("turkey", 0, 1)]
     assert [(m.paragraph, m.start, m.surface) for m in again] == [(1, 1, "تركيا"), (2, 1, "تركيا")]
+
+
+# ---------------------------------------------------------------- Markdown without the parser
+
+def parsed(text: str) -> tuple[str, str]:
+    return read_with_parser(make_markdown(), text)
+
+
+LINE_PIECES = st.sampled_from(["ليبيا", "UNSMIL", "(5+5)", "2021", "1.", "3)", "#", "## ", "###### ", "####### ",
+                               "-", "+", "=", "---", "،", ".", "«", "»", '"', "'", ":", "؟", "?", "/", "%",
+                               "&", "*", "_", "[", "]", "<", ">", "!", "\\", "`", "~", "|", " ", "  ", "\t",
+                               "\u00a0", "\u2028", "\u200f", "\u202e", "\r", "\n", "\n\n", "é", "x"])
+markdown_like = st.lists(LINE_PIECES, max_size=30).map("".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(markdown_like)
+def test_plain_blocks_read_without_the_parser_are_what_the_parser_gives(text):
+    read = read_plain_blocks(text)
+    if read is not None:
+        assert read == parsed(text)
+
+
+def test_paragraphs_and_headings_of_an_entry_body_are_read_without_the_parser():
+    body = "المنفي يلتقي مبعوث UNSMIL (هانا تيتيه) في طرابلس.\nسطر ثان.\n\n## عنوان فرعي\n\nفقرة 2021: «نص»."
+    assert read_plain_blocks(body) is not None and read_plain_blocks(body) == parsed(body)
+
+
+@pytest.mark.parametrize("text", ["*مهم*", "1. بند", "- بند", "> اقتباس", "    شيفرة", "عنوان\n===", "&amp;",
+                                  "[رابط](https://example.org)", "#وسم", "سطر  \nمع فاصل"])
+def test_text_markdown_could_read_otherwise_goes_to_the_parser(text):
+    assert read_plain_blocks(text) is None
