@@ -10,6 +10,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import shutil
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,6 +40,7 @@ class Plan:
     searched: bool                        # whether the search index is part of the site
     _feeds: dict | None = field(default=None, repr=False)
     _environment: object = field(default=None, repr=False)
+    _sizes: Counter | None = field(default=None, repr=False)
 
     def feeds(self) -> dict:
         if self._feeds is None:
@@ -46,9 +48,14 @@ class Plan:
         return self._feeds
 
     def shard_size(self, shard_output: str) -> int:
-        shard = shard_output.removeprefix(SEARCH_FOLDER).rstrip("/")
-        finder = ShardFinder(self.site.search_shards)
-        return sum(1 for e in self.site.entries if e.status == "published" and finder.shard_of(e) == shard)
+        return self._shard_sizes().get(shard_output.removeprefix(SEARCH_FOLDER).rstrip("/"), 0)
+
+    def _shard_sizes(self) -> Counter:
+        """Published entries per shard, counted once (each shard's own count read every entry again)."""
+        if self._sizes is None:
+            finder = ShardFinder(self.site.search_shards)
+            self._sizes = Counter(finder.shard_of(e) for e in self.site.entries if e.status == "published")
+        return self._sizes
 
     def environment(self):
         if self._environment is None:
