@@ -20,7 +20,8 @@ from ..errors import Problem, Problems
 from ..model import SiteModel
 from ..search import (BROWSER_TABLES_PATH, INDEX_FOLDER, ShardFinder, build_shards, bundle_made, folder_bytes,
                       place_bundle, prepare_search, report_shard, shard_path, write_browser_tables)
-from ..site import canonical_path, feed_makers, make_environment, page_list, render_page
+from ..site import (CHECKED_SUFFIXES, LinkProof, canonical_path, feed_makers, make_environment, page_list,
+                    render_page)
 from . import fingerprints
 from .inputs import RunInputs
 from .search_ahead import SearchAhead, remove_work_folders
@@ -41,6 +42,7 @@ class Plan:
     _feeds: dict | None = field(default=None, repr=False)
     _environment: object = field(default=None, repr=False)
     _sizes: Counter | None = field(default=None, repr=False)
+    _link_proof: LinkProof | None = field(default=None, repr=False)
 
     def feeds(self) -> dict:
         if self._feeds is None:
@@ -56,6 +58,14 @@ class Plan:
             finder = ShardFinder(self.site.search_shards)
             self._sizes = Counter(finder.shard_of(e) for e in self.site.entries if e.status == "published")
         return self._sizes
+
+    def link_proof(self) -> LinkProof:
+        """Links of made pages are checked against the outputs of the plan that are files: the site is sure to
+        hold those (the search bundles' files are not known yet)."""
+        if self._link_proof is None:
+            files = {path for path in self.digests if not path.endswith("/")}
+            self._link_proof = LinkProof(files, self.config.base_url, self.config.base_path)
+        return self._link_proof
 
     def environment(self):
         if self._environment is None:
@@ -95,6 +105,7 @@ class Made:
     sizes: dict[str, int]                 # output → bytes written (-1 for a folder)
     problems: tuple[Problem, ...]
     index_bytes: int = 0                  # the whole search index, made now or carried over
+    unproven: tuple[str, ...] = ()        # made pages whose links must be read once the site is complete
 
 
 def make_outputs(plan: Plan, wanted: list[str], folder: Path, reporter=None, ahead: SearchAhead | None = None) -> Made:
@@ -121,11 +132,13 @@ def make_outputs(plan: Plan, wanted: list[str], folder: Path, reporter=None, ahe
         results = _in_pool(plan, folder, tasks, workers, reporter, len(wanted))
     if ahead is not None:
         results.append(_place_ahead(plan, folder, ahead, from_ahead))
-    sizes, problems = {}, []
+    sizes, problems, unproven = {}, [], []
     for made in results:
         sizes.update(made.sizes)
         problems.extend(made.problems)
-    return Made(sizes, tuple(problems), folder_bytes(folder / INDEX_FOLDER) if plan.searched else 0)
+        unproven.extend(made.unproven)
+    return Made(sizes, tuple(problems), folder_bytes(folder / INDEX_FOLDER) if plan.searched else 0,
+                tuple(sorted(unproven)))
 
 
 def is_search_output(path: str) -> bool:
@@ -165,21 +178,23 @@ def _make_batch_in_worker(task: list[str]) -> Made:
 
 def _make_batch_with(plan: Plan, folder: Path, task: list[str]) -> Made:
     problems = Problems()
-    sizes, failed = {}, set()
+    sizes, failed, unproven = {}, set(), []
     for path in task:
         if plan.pages.get(path, ("",))[0] in failed:
             continue                      # one message per broken template, not one per page
         if is_search_output(path):
             continue                      # made together, below: they need the same vocabulary
-        size = _make_file(plan, folder, path, problems)
-        if size is None:
+        content = _output_bytes(plan, path, problems)
+        if content is None:
             failed.add(plan.pages[path][0])
-        else:
-            sizes[path] = size
+            continue
+        sizes[path] = _write_output(plan, folder, path, content)
+        if path.endswith(CHECKED_SUFFIXES) and not (content and plan.link_proof().all_fine(path, content)):
+            unproven.append(path)
     searched = [path for path in task if is_search_output(path)]
     if searched:
         sizes.update(_make_search_outputs(plan, folder, searched, problems))
-    return Made(sizes, tuple(problems.items))
+    return Made(sizes, tuple(problems.items), unproven=tuple(unproven))
 
 
 def _make_search_outputs(plan: Plan, folder: Path, paths: list[str], problems: Problems) -> dict[str, int]:
@@ -211,21 +226,23 @@ def _place_ahead(plan: Plan, folder: Path, ahead: SearchAhead, outputs: list[str
     return Made({**sizes, **{output: -1 for output in outputs}}, tuple(problems.items))
 
 
-def _make_file(plan: Plan, folder: Path, path: str, problems: Problems) -> int | None:
-    target = folder / path
+def _output_bytes(plan: Plan, path: str, problems: Problems) -> bytes | None:
+    """A page or feed as bytes; b"" for a static file (copied as it is); None when its template failed."""
     if path in plan.pages:
         template, context = plan.pages[path]
         text = render_page(plan.environment(), template, {"path": canonical_path(path), **context}, problems)
-        if text is None:
-            return None
-        content = text.encode("utf-8")
-    elif path in plan.feeds():
-        content = plan.feeds()[path]().encode("utf-8")
-    else:                                 # a static file, copied as it is
-        target.parent.mkdir(parents=True, exist_ok=True)
+        return None if text is None else text.encode("utf-8")
+    if path in plan.feeds():
+        return plan.feeds()[path]().encode("utf-8")
+    return b""
+
+
+def _write_output(plan: Plan, folder: Path, path: str, content: bytes) -> int:
+    target = folder / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if path not in plan.pages and path not in plan.feeds():     # a static file, copied as it is
         shutil.copyfile(plan.config.paths.static / path.removeprefix("static/"), target)
         return target.stat().st_size
-    target.parent.mkdir(parents=True, exist_ok=True)
     with open(target, "xb") as handle:     # a new file, never one carried over: those are linked to the live site
         handle.write(content)
     return len(content)

@@ -4,14 +4,16 @@ The staging folder and the swap are mawjaz.incremental.staging: nothing here wri
 """
 from __future__ import annotations
 
+from collections.abc import Set
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import Config
 from ..errors import Problems
 from ..progress import Reporter
-from ..site import BrokenLink, find_broken_links, site_files
-from .outputs import Plan, make_outputs
+from ..site import CHECKED_SUFFIXES, BrokenLink, find_broken_links, site_files
+from .manifest import Manifest
+from .outputs import Made, Plan, make_outputs
 from .search_ahead import SearchAhead
 from .staging import Staging
 
@@ -39,9 +41,7 @@ def publish_site(config: Config, plan: Plan, staging: Staging, problems: Problem
         problems.add(problem)
     problems.stop_if_errors(strict)
     with reporter.stage("Check links"):
-        same_outputs = previous is not None and previous.outputs.keys() == plan.digests.keys()
-        broken = find_site_broken_links(config, staging.path, wanted if same_outputs else None,
-                                        previous.broken_links if same_outputs else {})
+        broken = find_site_broken_links(config, staging.path, made, kept, previous, plan.digests.keys())
         report_broken_links(config, broken, problems)
     problems.stop_if_errors(strict)
     with reporter.stage("Swap in"):
@@ -51,17 +51,21 @@ def publish_site(config: Config, plan: Plan, staging: Staging, problems: Problem
                          sizes=sizes, broken_links=broken)
 
 
-def find_site_broken_links(config: Config, staging: Path, pages: list[str] | None,
-                           kept_broken: dict[str, list]) -> dict[str, list]:
-    """Page → its broken links. With `pages`, only those are read, and the other pages keep what the previous
-    build found: valid when the site has the same files, so no link can have gained or lost its target."""
-    files = site_files(staging)
+def find_site_broken_links(config: Config, staging: Path, made: Made, kept: set[str], previous: Manifest | None,
+                           outputs: Set[str]) -> dict[str, list]:
+    """Page → its broken links. Pages made by this build were checked as they were made; only those that
+    could not be shown fine are read. A kept page keeps what the previous build found when no output has
+    gone since (a link that landed still lands): only kept pages that had broken links are read again.
+    Otherwise every kept page is read."""
+    previous_broken = previous.broken_links if previous is not None else {}
+    nothing_gone = previous is not None and previous.outputs.keys() <= outputs
+    kept_pages = [page for page in kept if page.endswith(CHECKED_SUFFIXES)]
+    to_read = [*made.unproven, *(page for page in kept_pages if page in previous_broken or not nothing_gone)]
     broken: dict[str, list] = {}
-    if pages is not None:
-        rewritten = set(pages)
-        broken = {page: links for page, links in kept_broken.items() if page not in rewritten}
-    for link in find_broken_links(staging, config.base_url, config.base_path, pages=pages, files=files):
-        broken.setdefault(link.page, []).append([link.line, link.url, link.reason])
+    if to_read:
+        for link in find_broken_links(staging, config.base_url, config.base_path, pages=to_read,
+                                      files=site_files(staging)):
+            broken.setdefault(link.page, []).append([link.line, link.url, link.reason])
     return dict(sorted(broken.items()))
 
 

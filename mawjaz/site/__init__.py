@@ -6,10 +6,10 @@ Never: reads seeds, writes into content/, or writes the live site/ (publishing i
 """
 from .feeds import feed_makers, render_feeds
 from .group import entry_statements, group_site, sort_key
-from .links import BrokenLink, find_broken_links, site_files
+from .links import CHECKED_SUFFIXES, BrokenLink, LinkProof, find_broken_links, site_files
 from .network import Layouts
 from .render import canonical_path, make_environment, page_list, render_page, render_site
 
-__all__ = ["BrokenLink", "Layouts", "canonical_path", "entry_statements", "feed_makers", "find_broken_links",
-           "group_site", "make_environment", "page_list", "render_feeds", "render_page", "render_site", "site_files",
-           "sort_key"]
+__all__ = ["CHECKED_SUFFIXES", "BrokenLink", "Layouts", "LinkProof", "canonical_path", "entry_statements",
+           "feed_makers", "find_broken_links", "group_site", "make_environment", "page_list", "render_feeds",
+           "render_page", "render_site", "site_files", "sort_key"]

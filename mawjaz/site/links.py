@@ -47,11 +47,30 @@ def find_broken_links(site_dir: Path, base_url: str, base_path: str, pages: Iter
             continue                  # the common case: every link lands, and no line needs counting
         text = _as_read_text(raw)
         for match in LINK.finditer(text):
-            url = (match.group(1) if match.group(1) is not None else match.group(2)).replace("&amp;", "&")
+            url = _url_of(match)
             reason = verdicts.reason(page, url)
             if reason:
                 broken.append(BrokenLink(page, text.count("\n", 0, match.start()) + 1, url, reason))
     return broken
+
+
+class LinkProof:
+    """Pages shown, as they are made, to have every link land on one of `files`: the outputs a site is sure to
+    hold, so that such a page needs no reading once the site is complete. A page not shown fine is read then
+    (find_broken_links), against every file the site has."""
+
+    def __init__(self, files: set[str], base_url: str, base_path: str):
+        self._verdicts = _Verdicts(files, base_url, base_path)
+
+    def all_fine(self, page: str, raw: bytes) -> bool:
+        links = _links_at_a_glance(raw)
+        if links is not None:
+            return self._verdicts.all_fine(page, links)
+        return not any(self._verdicts.reason(page, _url_of(match)) for match in LINK.finditer(_as_read_text(raw)))
+
+
+def _url_of(match: re.Match) -> str:
+    return (match.group(1) if match.group(1) is not None else match.group(2)).replace("&amp;", "&")
 
 
 def _as_read_text(raw: bytes) -> str:

@@ -202,3 +202,28 @@ def test_many_outputs_are_made_by_worker_processes_with_the_same_bytes(tmp_path)
                   cwd=ROOT, env={"MAWJAZ_WORKERS": workers})
     assert snapshot(tmp_path / "one") == snapshot(tmp_path / "two")
     assert len(list((tmp_path / "one").rglob("*.html"))) > 400
+
+
+def link_warnings(result, out: str = "site") -> list[str]:
+    """The broken-link warnings, each from the page's path inside the site folder."""
+    return sorted(line.split(f"{out}/", 1)[-1] for line in result.stderr.splitlines() if "leads to no page" in line)
+
+
+def test_a_kept_page_whose_link_lost_its_target_is_reported_as_a_clean_build_reports_it(tmp_path):
+    """Pages are checked as they are made; a page carried over is read again once an output is gone."""
+    work = make_work(tmp_path)
+    edit(entry(work, TRIPOLI), "\n---\n", "\n---\nانظر [الإحاطة](/entries/2025-09-23-unsmil-briefing/).\n\n")
+    assert link_warnings(build(work)) == []
+    entry(work, UNSMIL).unlink()
+    rebuilt = link_warnings(build(work))
+    assert any(line.startswith(f"entries/{TRIPOLI}/index.html:") for line in rebuilt)
+    assert rebuilt == link_warnings(build(work, "clean"), "clean")
+
+
+def test_a_broken_link_of_a_kept_page_is_still_reported_when_an_entry_is_added(tmp_path):
+    work = make_work(tmp_path)
+    edit(entry(work, UNSMIL), "\n---\n", "\n---\nانظر [الإحاطة](/entries/2030-01-01-not-yet/).\n\n")
+    first = link_warnings(build(work))
+    assert len(first) == 1 and first[0].startswith(f"entries/{UNSMIL}/index.html:")
+    EDITS["entry added"](work)
+    assert link_warnings(build(work)) == first
