@@ -287,7 +287,7 @@ def publish(run: Run, registries, entries: list, staging: Staging, inputs: RunIn
 def start_indexing(run: Run, registries, entries: list, staging: Staging, inputs: RunInputs) -> tuple:
     """The search shards that changed start indexing before grouping, when they are few (see search_ahead)."""
     from .incremental.fingerprints import EntryDigests
-    from .incremental.outputs import worker_count
+    from .incremental.workers import worker_count
     from .incremental.search_ahead import start_search_ahead
     with run.reporter.stage("Start indexing"):
         entry_digests = EntryDigests(entries)

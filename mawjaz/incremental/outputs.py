@@ -25,6 +25,7 @@ from ..site import (CHECKED_SUFFIXES, LinkProof, canonical_path, feed_makers, ma
 from . import fingerprints
 from .inputs import RunInputs
 from .search_ahead import SearchAhead, remove_work_folders
+from .workers import worker_count
 
 SEARCH_FOLDER = INDEX_FOLDER + "/"        # each search shard is one output, a folder: pagefind/<shard>/
 BATCH_SIZE = 200                          # outputs per task: small enough to balance, big enough to be cheap
@@ -143,12 +144,6 @@ def make_outputs(plan: Plan, wanted: list[str], folder: Path, reporter=None, ahe
 
 def is_search_output(path: str) -> bool:
     return path == BROWSER_TABLES_PATH or path.startswith(SEARCH_FOLDER)
-
-
-def worker_count() -> int:
-    """One process per core; MAWJAZ_WORKERS sets another number (1: everything in the build's own process)."""
-    asked = os.environ.get("MAWJAZ_WORKERS", "")
-    return max(1, int(asked)) if asked.isdigit() else (os.cpu_count() or 1)
 
 
 _POOL_STATE: tuple | None = None          # (plan, folder), inherited by forked workers
