@@ -89,39 +89,61 @@ def format_field(key: str, value) -> str:
     return f"{key}: {_scalar(value)}"
 
 
-def write_entry_file(entries_dir: Path, entry: Entry) -> Path:
-    """Write a new entry atomically; never replace an existing file. Raises FileExistsError."""
+def write_new_entries(entries_dir: Path, new_entries: list[Entry]) -> list[Path]:
+    """Write each new entry under a free file name (the caller has already dropped known stories),
+    with the digests of what it holds: refresh compares them to tell a maintainer's edits.
+
+    Every entry is written to a temporary file first and only then are they synced, one after the
+    other: the disk then takes the files in few flushes instead of one each. A temporary file is
+    linked to its entry's name once it is on disk, and the folder is synced last, so an entry is
+    whole when its name appears and every entry is on disk when this returns. Raises FileExistsError
+    for an entry whose file exists (the entries before it are written), ValueError for an id that
+    would leave the folder (nothing is written)."""
     entries_dir.mkdir(parents=True, exist_ok=True)
+    for leftover in entries_dir.glob(f"{WRITING_PREFIX}*.tmp"):   # from an ingest that was killed
+        leftover.unlink(missing_ok=True)
+    targets = [_entry_path(entries_dir, entry) for entry in new_entries]
+    temporaries: list[str] = []
+    try:
+        for entry in new_entries:
+            temporaries.append(_write_temporary(entries_dir, format_entry(
+                replace(entry, ingested=tuple(field_digests(entry).items()))), synced=False))
+        for temporary, target in zip(temporaries, targets):
+            _sync_file(temporary)
+            os.link(temporary, target)   # fails if the target exists: an entry is never overwritten
+            os.unlink(temporary)
+    finally:
+        for temporary in temporaries:
+            Path(temporary).unlink(missing_ok=True)
+    _sync_file(entries_dir)   # the new names themselves are on disk
+    return targets
+
+
+def _entry_path(entries_dir: Path, entry: Entry) -> Path:
     target = entries_dir / f"{entry.id}.md"
     if not target.resolve().is_relative_to(entries_dir.resolve()):
         raise ValueError(f"entry id '{entry.id}' would leave the entries folder")
-    temporary = _write_temporary(entries_dir, format_entry(entry))
-    try:
-        os.link(temporary, target)   # fails if the target exists: an entry is never overwritten
-    finally:
-        os.unlink(temporary)
     return target
 
 
-def _write_temporary(folder: Path, text: str) -> str:
-    """A new file in `folder` holding `text`, on disk; its path."""
+def _write_temporary(folder: Path, text: str, synced: bool = True) -> str:
+    """A new file in `folder` holding `text`, on disk unless `synced` is False; its path."""
     handle, temporary = tempfile.mkstemp(dir=folder, prefix=WRITING_PREFIX, suffix=".tmp")
     with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
         stream.write(text)
         stream.flush()
-        os.fsync(stream.fileno())
+        if synced:
+            os.fsync(stream.fileno())
     return temporary
 
 
-def write_new_entries(entries_dir: Path, new_entries: list[Entry]) -> list[Path]:
-    """Write each new entry under a free file name (the caller has already dropped known stories),
-    with the digests of what it holds: refresh compares them to tell a maintainer's edits."""
-    for leftover in entries_dir.glob(f"{WRITING_PREFIX}*.tmp"):   # from an ingest that was killed
-        leftover.unlink(missing_ok=True)
-    written = []
-    for entry in new_entries:
-        written.append(write_entry_file(entries_dir, replace(entry, ingested=tuple(field_digests(entry).items()))))
-    return written
+def _sync_file(path) -> None:
+    """Wait until the file (or folder) and what it holds are on disk."""
+    handle = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)
 
 
 def replace_file_text(path: Path, text: str) -> None:
