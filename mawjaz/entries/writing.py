@@ -15,7 +15,7 @@ import yaml
 
 from ..entry_dates import PLAIN_DATE
 from ..model import Entry, ProposedActor
-from ..yamlio import YAML_BREAKS, format_scalar as _scalar
+from ..yamlio import DUMP_WIDTH, YAML_BREAKS, format_block, format_scalar as _scalar
 from .fields import FENCE, PROPOSALS
 from .ingested import INGESTED_COMMENT, INGESTED_FIELDS, INGESTED_KEY, field_digests
 
@@ -63,7 +63,7 @@ def format_proposals(proposals) -> list[str]:
 def _flow_mapping(values: dict) -> str:
     """'{name: …, kind: …}' on one line; quoted throughout when a value holds what YAML reads as a line end."""
     style = '"' if any(isinstance(v, str) and YAML_BREAKS.search(v) for v in values.values()) else None
-    return yaml.safe_dump(values, allow_unicode=True, sort_keys=False, default_flow_style=True, width=10**6,
+    return yaml.safe_dump(values, allow_unicode=True, sort_keys=False, default_flow_style=True, width=DUMP_WIDTH,
                           default_style=style).strip()
 
 
@@ -84,7 +84,7 @@ def format_field(key: str, value) -> str:
     if isinstance(value, list) and all(isinstance(v, (str, int)) for v in value):
         return f"{key}: [" + ", ".join(_scalar(v) for v in value) + "]"
     if isinstance(value, (list, dict)):
-        block = yaml.safe_dump(value, allow_unicode=True, sort_keys=False, width=10**6)
+        block = format_block(value)
         return f"{key}:\n" + "".join("  " + line + "\n" for line in block.splitlines()).rstrip("\n")
     return f"{key}: {_scalar(value)}"
 
