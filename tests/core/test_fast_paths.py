@@ -127,3 +127,32 @@ def test_statements_are_written_without_pyyaml():
                   {"actor": None, "text": "نص", "kind": "direct"}]
     assert _plain_mappings_block(statements) == ("- actor: unsmil\n  text: عن دعم بلاده الكامل، وجهودها\n"
                                                  "  kind: reported\n- actor: null\n  text: نص\n  kind: direct\n")
+
+
+NAME_WORDS = ("حفتر", "لحفتر", "خليفة", "بلقاسم", "والأمم", "للأمم", "الأمم", "المتحدة", "الأمريكية", "ستيفاني",
+              "ويليامز", "بعثة", "في", "ليبيا", "و", "قال", "،", "الانتخابات", "لانتخابات")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(NAME_WORDS), max_size=12))
+def test_phrases_found_through_remembered_stems_are_those_looked_up_stem_by_stem(words):
+    from mawjaz.arabic import strip_clitics
+    from mawjaz.ingest.gazetteer import PhraseIndex, _paragraph_matches, build_gazetteer
+    from mawjaz.model import Actor, Registries, Theme
+
+    class StemByStem(PhraseIndex):
+        def phrases_at(self, token):
+            return tuple(self.get(stem, ()) for stem in strip_clitics(token))
+
+    gazetteer = build_gazetteer(Registries.of([
+        Actor("khalifa-haftar", "خليفة حفتر", "Khalifa Haftar", "person", short_names=("حفتر",)),
+        Actor("stephanie-williams", "ستيفاني ويليامز", "Stephanie Williams", "person"),
+        Actor("united-nations", "الأمم المتحدة", "United Nations", "organization"),
+        Actor("unsmil", "بعثة الأمم المتحدة للدعم في ليبيا", "UNSMIL", "organization"),
+        Actor("united-states", "الولايات المتحدة", "United States", "state", adjectives=("الأمريكية",))],
+        [Theme("elections", "الانتخابات", "Elections", ("الانتخابات",))], []))
+    for index in (gazetteer.actors, gazetteer.themes):
+        stem_by_stem = StemByStem()
+        stem_by_stem.update(index)
+        text = " ".join(words)
+        assert _paragraph_matches(index, text) == _paragraph_matches(stem_by_stem, text)
