@@ -156,3 +156,12 @@ def test_phrases_found_through_remembered_stems_are_those_looked_up_stem_by_stem
         stem_by_stem.update(index)
         text = " ".join(words)
         assert _paragraph_matches(index, text) == _paragraph_matches(stem_by_stem, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=SPACES + ARABIC + ODD + "\U0001f600\uffff\U0010fffd", max_size=60))
+def test_translating_by_code_point_is_translating_by_the_table(text):
+    from mawjaz.arabic import DIGIT_FOLDS, INVISIBLE_CHARACTERS, SPACE_CHARACTERS, _by_code_point
+    table = str.maketrans({**DIGIT_FOLDS, **{char: None for char in INVISIBLE_CHARACTERS},
+                           **{char: " " for char in SPACE_CHARACTERS}})
+    assert text.translate(_by_code_point(table)) == text.translate(table)
