@@ -101,17 +101,24 @@ def _diacritic_characters() -> str:
     return "".join(chr(code) for start, end in DIACRITIC_RANGES for code in range(start, end + 1))
 
 
-_MATCH_TABLE = str.maketrans({
+def _by_code_point(table: dict[int, str | None]) -> list:
+    """A str.maketrans table as a list indexed by code point: str.translate gives the same text, twice
+    as fast, because a dict raises a KeyError (which translate catches) for every character it does not
+    hold, and the list holds them all. A character past the list's end is kept, as the dict keeps it."""
+    return [table.get(code, code) for code in range(max(table) + 1)]
+
+
+_MATCH_TABLE = _by_code_point(str.maketrans({
     **MATCH_LETTER_FOLDS, **DIGIT_FOLDS,
     **{char: None for char in _diacritic_characters() + TATWEEL},
     **{char: None for char in INVISIBLE_CHARACTERS},
     **{char: " " for char in SPACE_CHARACTERS},
-})
-_DISPLAY_TABLE = str.maketrans({
+}))
+_DISPLAY_TABLE = _by_code_point(str.maketrans({
     **{char: None for char in INVISIBLE_CHARACTERS},
     **{char: " " for char in SPACE_CHARACTERS},
-})
-_DIGIT_TABLE = str.maketrans(DIGIT_FOLDS)
+}))
+_DIGIT_TABLE = _by_code_point(str.maketrans(DIGIT_FOLDS))
 _PERSIAN_IN_WORD = re.compile("[" + "".join(DISPLAY_LETTER_FOLDS) + "]")
 _SPACES = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W_]+")

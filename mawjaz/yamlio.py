@@ -150,15 +150,67 @@ def _shift_lines(value, offset: int) -> None:
             _shift_lines(child, offset)
 
 
+# ---------------------------------------------------------------- writing
+
+DUMP_WIDTH = 10**6          # entries are dumped this wide: YAML never folds a line of theirs
+PLAIN_LIMIT = 10**5         # longer text is left to PyYAML, well short of where it would fold
+SIMPLE_KEY_LIMIT = 100      # PyYAML writes a key of 128 characters or more as '? key'
+_STR_TAG = "tag:yaml.org,2002:str"
+_RESOLVER = yaml.resolver.Resolver()
+# What PyYAML's emitter writes as it is (allow_unicode): printable characters, no line end (\x85, \u2028, \u2029), no BOM.
+_PRINTABLE = re.compile("[\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010fffe]+")
+_LEADING_INDICATORS = "#,[]{}&*!|>'\"%@` "
+_LEADING_MARKS = ("---", "...", "- ", "? ", ": ")
+
+
+def written_plain(value) -> bool:
+    """True when yaml.safe_dump writes this text unquoted, exactly as it is, as a block value or key.
+
+    These are the emitter's rules for a plain scalar outside brackets (Emitter.analyze_scalar) and its
+    resolver's: text that would read back as a number, a date, a boolean or null is quoted."""
+    return (type(value) is str and 0 < len(value) <= PLAIN_LIMIT and _PRINTABLE.fullmatch(value) is not None
+            and value[0] not in _LEADING_INDICATORS and not value.startswith(_LEADING_MARKS)
+            and value not in ("-", "?") and not value.endswith((" ", ":")) and ": " not in value
+            and " #" not in value and _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) == _STR_TAG)
+
+
 @lru_cache(maxsize=1 << 12, typed=True)
 def format_scalar(value) -> str:
     """One value as YAML writes it on a 'key: value' line, quoted only where YAML needs it.
 
-    Remembered: the same ids, statuses and names recur in every entry written."""
+    Remembered: the same ids, statuses and names recur in every entry written. Plain text is
+    written as it is, without PyYAML's emitter: most values are, and the emitter is slow."""
     if value is None:
         return "null"
     if isinstance(value, int):
         return str(value)
+    if written_plain(value):
+        return value
     style = '"' if YAML_BREAKS.search(value) else None   # YAML reads these as line ends unless escaped
-    dumped = yaml.safe_dump(value, allow_unicode=True, width=10**6, default_flow_style=True, default_style=style)
+    dumped = yaml.safe_dump(value, allow_unicode=True, width=DUMP_WIDTH, default_flow_style=True, default_style=style)
     return dumped.removesuffix("\n...\n").removesuffix("\n")
+
+
+def format_block(value: list | dict) -> str:
+    """yaml.safe_dump of a list or mapping in block style, one item a line, keys in their order.
+
+    A list of flat mappings of plain text (an entry's statements) is written directly: the same
+    '- key: value' and '  key: value' lines, without PyYAML's emitter."""
+    return _plain_mappings_block(value) or yaml.safe_dump(value, allow_unicode=True, sort_keys=False,
+                                                          width=DUMP_WIDTH)
+
+
+def _plain_mappings_block(items) -> str | None:
+    """The block a list of non-empty mappings makes when every key and value is plain text (or a
+    value is None); None for any other value."""
+    if type(items) is not list or not items:
+        return None
+    lines = []
+    for item in items:
+        if type(item) is not dict or not item:
+            return None
+        for number, (key, value) in enumerate(item.items()):
+            if not (written_plain(key) and len(key) < SIMPLE_KEY_LIMIT and (value is None or written_plain(value))):
+                return None
+            lines.append(f"{'  ' if number else '- '}{key}: {'null' if value is None else value}")
+    return "\n".join(lines) + "\n"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
@@ -15,11 +16,12 @@ import yaml
 
 from ..entry_dates import PLAIN_DATE
 from ..model import Entry, ProposedActor
-from ..yamlio import YAML_BREAKS, format_scalar as _scalar
+from ..yamlio import DUMP_WIDTH, YAML_BREAKS, format_block, format_scalar as _scalar
 from .fields import FENCE, PROPOSALS
 from .ingested import INGESTED_COMMENT, INGESTED_FIELDS, INGESTED_KEY, field_digests
 
 WRITING_PREFIX = ".writing-"   # an entry being written; renamed into place only when whole
+SYNCS_AT_ONCE = 8              # threads waiting on fsync: they wait on the disk, not on the processor
 
 
 def format_entry(entry: Entry) -> str:
@@ -63,7 +65,7 @@ def format_proposals(proposals) -> list[str]:
 def _flow_mapping(values: dict) -> str:
     """'{name: …, kind: …}' on one line; quoted throughout when a value holds what YAML reads as a line end."""
     style = '"' if any(isinstance(v, str) and YAML_BREAKS.search(v) for v in values.values()) else None
-    return yaml.safe_dump(values, allow_unicode=True, sort_keys=False, default_flow_style=True, width=10**6,
+    return yaml.safe_dump(values, allow_unicode=True, sort_keys=False, default_flow_style=True, width=DUMP_WIDTH,
                           default_style=style).strip()
 
 
@@ -84,44 +86,72 @@ def format_field(key: str, value) -> str:
     if isinstance(value, list) and all(isinstance(v, (str, int)) for v in value):
         return f"{key}: [" + ", ".join(_scalar(v) for v in value) + "]"
     if isinstance(value, (list, dict)):
-        block = yaml.safe_dump(value, allow_unicode=True, sort_keys=False, width=10**6)
+        block = format_block(value)
         return f"{key}:\n" + "".join("  " + line + "\n" for line in block.splitlines()).rstrip("\n")
     return f"{key}: {_scalar(value)}"
 
 
-def write_entry_file(entries_dir: Path, entry: Entry) -> Path:
-    """Write a new entry atomically; never replace an existing file. Raises FileExistsError."""
+def write_new_entries(entries_dir: Path, new_entries: list[Entry]) -> list[Path]:
+    """Write each new entry under a free file name (the caller has already dropped known stories),
+    with the digests of what it holds: refresh compares them to tell a maintainer's edits.
+
+    Each entry becomes a temporary file first; a temporary file gets its entry's name only once it
+    is on disk, and the folder is synced last, so an entry is whole when its name appears and every
+    entry is on disk when this returns. Raises FileExistsError for an entry whose file exists (the
+    entries before it are written), ValueError for an id that would leave the folder (nothing is)."""
     entries_dir.mkdir(parents=True, exist_ok=True)
+    for leftover in entries_dir.glob(f"{WRITING_PREFIX}*.tmp"):   # from an ingest that was killed
+        leftover.unlink(missing_ok=True)
+    targets = [_entry_path(entries_dir, entry) for entry in new_entries]
+    temporaries: list[str] = []
+    try:
+        for entry in new_entries:
+            temporaries.append(_write_temporary(entries_dir, format_entry(
+                replace(entry, ingested=tuple(field_digests(entry).items()))), synced=False))
+        _link_when_synced(temporaries, targets)
+    finally:
+        for temporary in temporaries:
+            Path(temporary).unlink(missing_ok=True)
+    _sync_file(entries_dir)   # the new names themselves are on disk
+    return targets
+
+
+def _link_when_synced(temporaries: list[str], targets: list[Path]) -> None:
+    """Give each temporary file its target's name, in order, as soon as the file is on disk.
+
+    The files are synced several at a time: the file system commits the files synced together in
+    one flush, where syncing them one after the other costs a flush each."""
+    with ThreadPoolExecutor(SYNCS_AT_ONCE) as pool:
+        for temporary, target, _ in zip(temporaries, targets, pool.map(_sync_file, temporaries)):
+            os.link(temporary, target)   # fails if the target exists: an entry is never overwritten
+            os.unlink(temporary)
+
+
+def _entry_path(entries_dir: Path, entry: Entry) -> Path:
     target = entries_dir / f"{entry.id}.md"
     if not target.resolve().is_relative_to(entries_dir.resolve()):
         raise ValueError(f"entry id '{entry.id}' would leave the entries folder")
-    temporary = _write_temporary(entries_dir, format_entry(entry))
-    try:
-        os.link(temporary, target)   # fails if the target exists: an entry is never overwritten
-    finally:
-        os.unlink(temporary)
     return target
 
 
-def _write_temporary(folder: Path, text: str) -> str:
-    """A new file in `folder` holding `text`, on disk; its path."""
+def _write_temporary(folder: Path, text: str, synced: bool = True) -> str:
+    """A new file in `folder` holding `text`, on disk unless `synced` is False; its path."""
     handle, temporary = tempfile.mkstemp(dir=folder, prefix=WRITING_PREFIX, suffix=".tmp")
     with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
         stream.write(text)
         stream.flush()
-        os.fsync(stream.fileno())
+        if synced:
+            os.fsync(stream.fileno())
     return temporary
 
 
-def write_new_entries(entries_dir: Path, new_entries: list[Entry]) -> list[Path]:
-    """Write each new entry under a free file name (the caller has already dropped known stories),
-    with the digests of what it holds: refresh compares them to tell a maintainer's edits."""
-    for leftover in entries_dir.glob(f"{WRITING_PREFIX}*.tmp"):   # from an ingest that was killed
-        leftover.unlink(missing_ok=True)
-    written = []
-    for entry in new_entries:
-        written.append(write_entry_file(entries_dir, replace(entry, ingested=tuple(field_digests(entry).items()))))
-    return written
+def _sync_file(path) -> None:
+    """Wait until the file (or folder) and what it holds are on disk."""
+    handle = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)
 
 
 def replace_file_text(path: Path, text: str) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..arabic import ARTICLE, MIN_STEM_LETTERS, normalise_for_matching, strip_clitics, tokenise, tokenise_with_spans
 from ..model import Evidence, Registries, Tags
@@ -72,6 +73,17 @@ class PhraseIndex(dict):
     def __init__(self):
         super().__init__()
         self.read: dict[str, tuple[Match, ...]] = {}
+        self.starting: dict[str, tuple[list[Phrase], ...]] = {}
+
+    def phrases_at(self, token: str) -> tuple[list[Phrase], ...]:
+        """The phrases of each stem of `token` that starts any, in the order of strip_clitics.
+
+        Remembered for every word read (the index is complete once built): most words of a page
+        start no phrase, and the same words recur on every page."""
+        found = self.starting.get(token)
+        if found is None:
+            found = self.starting[token] = tuple(self[stem] for stem in strip_clitics(token) if stem in self)
+        return found
 
 
 @dataclass(frozen=True)
@@ -159,27 +171,31 @@ def _paragraph_matches(index: PhraseIndex, text: str) -> tuple[Match, ...]:
     return tuple(matches)
 
 
-def _longest_phrase_at(index: dict, tokens: list[str], position: int) -> tuple[Phrase | None, int]:
+def _longest_phrase_at(index: PhraseIndex, tokens: list[str], position: int) -> tuple[Phrase | None, int]:
+    stems_phrases = index.phrases_at(tokens[position])
+    if not stems_phrases:
+        return None, 0      # no phrase starts here, with a middle name or without
     best = None
-    for stem in strip_clitics(tokens[position]):
-        for phrase in index.get(stem, ()):
+    for phrases in stems_phrases:
+        for phrase in phrases:
             size = len(phrase.tokens)
             if tuple(tokens[position + 1:position + size]) == phrase.tokens[1:]:
                 if best is None or size > len(best.tokens):
                     best = phrase
                 break   # phrases are sorted longest first: the first fit is this stem's best
     if best is None:
-        return _with_a_middle_name(index, tokens, position)
+        return _with_a_middle_name(stems_phrases, tokens, position)
     return best, len(best.tokens)
 
 
-def _with_a_middle_name(index: dict, tokens: list[str], position: int) -> tuple[Phrase | None, int]:
+def _with_a_middle_name(stems_phrases: tuple[list[Phrase], ...], tokens: list[str],
+                        position: int) -> tuple[Phrase | None, int]:
     """'الصديق عمر الكبير', 'خليفة بلقاسم حفتر': a person's first and family name with the father's
     name between them, as Libyan and other Arab pages often write it."""
     if position + 2 >= len(tokens) or not _middle_name_like(tokens[position + 1]):
         return None, 0
-    for stem in strip_clitics(tokens[position]):
-        for phrase in index.get(stem, ()):
+    for phrases in stems_phrases:
+        for phrase in phrases:
             if phrase.person and phrase.strength == FULL and len(phrase.tokens) == 2 \
                     and tokens[position + 2] == phrase.tokens[1]:
                 return phrase, 3
@@ -369,7 +385,7 @@ def _describes_a_person(gazetteer: Gazetteer, adjective: Match, matches: list[Ma
                   for m in matches)
     if not follows:
         return False
-    tokens = tokenise(paragraphs[adjective.paragraph])
+    tokens = _paragraph_tokens(paragraphs[adjective.paragraph])
     before = tokens[adjective.start - 1] if adjective.start else ""
     return not (set(strip_clitics(before)) & gazetteer.titles)
 
@@ -378,5 +394,11 @@ def _inside_a_title(gazetteer: Gazetteer, match: Match, paragraphs) -> bool:
     """'الممثلة الخاصة للأمين العام للأمم المتحدة هانا تيتيه': the office is part of her title, not an actor."""
     if match.start == 0 or match.phrase.person:
         return False
-    before = tokenise(paragraphs[match.paragraph])[max(0, match.start - TITLE_WINDOW):match.start]
+    before = _paragraph_tokens(paragraphs[match.paragraph])[max(0, match.start - TITLE_WINDOW):match.start]
     return bool(set(before) & gazetteer.title_complements)
+
+
+@lru_cache(maxsize=1 << 12)
+def _paragraph_tokens(text: str) -> tuple[str, ...]:
+    """tokenise(text), remembered: the precision rules read a paragraph's words again for every match in it."""
+    return tuple(tokenise(text))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -76,6 +77,95 @@ def test_a_paragraph_matched_again_keeps_its_own_number():
     again = find_matches(gazetteer.actors, ("", "رحبت تركيا بالاتفاق.", "رحبت تركيا بالاتفاق."))
     assert [(m.phrase.target, m.paragraph, m.start) for m in first] == [("turkey", 0, 1)]
     assert [(m.paragraph, m.start, m.surface) for m in again] == [(1, 1, "تركيا"), (2, 1, "تركيا")]
+
+
+YAML_EDGES = ("yes", "No", "ON", "off", "null", "Null", "~", "true", "1", "-1", "+1", "0x1F", "0o17", "017", "1_000",
+              "1e3", "1.5", ".5", "-.inf", ".NaN", "1:20", "2025-01-01", "2025-1-1 10:00", "<<", "=", "---", "...", "-",
+              "?", ":", "- a", "? a", ": a", "a: b", "a:", "a #b", "a#b", "#a", "a,b", "[a", "{a}", "&a", "*a", "!a",
+              "|a", ">a", "'a", '"a', "%a", "@a", "`a", "a b", " a", "a ", "a  b", "a\tb", "-a", "?a", ":a", "a:b")
+yaml_texts = st.one_of(st.sampled_from(YAML_EDGES),
+                       st.text(alphabet=SPACES + ARABIC + ODD + ":#'\"{}[]&*!|>%@`?,~=<+\t\x7f\ufffe\U0001f600",
+                               max_size=40),
+                       st.builds(lambda a, b: a + b, st.sampled_from(YAML_EDGES), st.sampled_from(YAML_EDGES)))
+
+
+def scalar_as_pyyaml_writes_it(value) -> str:
+    from mawjaz.yamlio import YAML_BREAKS
+    style = '"' if YAML_BREAKS.search(value) else None
+    dumped = yaml.safe_dump(value, allow_unicode=True, width=10**6, default_flow_style=True, default_style=style)
+    return dumped.removesuffix("\n...\n").removesuffix("\n")
+
+
+@settings(max_examples=1000, deadline=None)
+@given(yaml_texts)
+def test_a_yaml_scalar_written_plain_is_the_scalar_pyyaml_writes(value):
+    from mawjaz.yamlio import format_scalar, written_plain
+    assert format_scalar.__wrapped__(value) == scalar_as_pyyaml_writes_it(value)
+    if written_plain(value):
+        assert scalar_as_pyyaml_writes_it(value) == value
+
+
+def test_plain_yaml_text_is_written_without_pyyaml():
+    from mawjaz.yamlio import written_plain
+    assert [written_plain(v) for v in ("بعثة الأمم المتحدة", "youm7", "2d2beed90c87", "a-b (c), d.")] == [True] * 4
+    assert [written_plain(v) for v in ("123456789012", "2025-01-01", "yes", "a: b", "", " a", 7)] == [False] * 7
+
+
+flat_mappings = st.lists(st.dictionaries(yaml_texts, st.none() | yaml_texts | st.integers() | st.booleans(),
+                                         max_size=4), max_size=4)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(flat_mappings, st.lists(flat_mappings, max_size=2), st.dictionaries(yaml_texts, yaml_texts, max_size=3)))
+def test_a_block_of_plain_mappings_is_the_block_pyyaml_writes(value):
+    from mawjaz.yamlio import format_block
+    assert format_block(value) == yaml.safe_dump(value, allow_unicode=True, sort_keys=False, width=10**6)
+
+
+def test_statements_are_written_without_pyyaml():
+    from mawjaz.yamlio import _plain_mappings_block
+    statements = [{"actor": "unsmil", "text": "عن دعم بلاده الكامل، وجهودها", "kind": "reported"},
+                  {"actor": None, "text": "نص", "kind": "direct"}]
+    assert _plain_mappings_block(statements) == ("- actor: unsmil\n  text: عن دعم بلاده الكامل، وجهودها\n"
+                                                 "  kind: reported\n- actor: null\n  text: نص\n  kind: direct\n")
+
+
+NAME_WORDS = ("حفتر", "لحفتر", "خليفة", "بلقاسم", "والأمم", "للأمم", "الأمم", "المتحدة", "الأمريكية", "ستيفاني",
+              "ويليامز", "بعثة", "في", "ليبيا", "و", "قال", "،", "الانتخابات", "لانتخابات")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(NAME_WORDS), max_size=12))
+def test_phrases_found_through_remembered_stems_are_those_looked_up_stem_by_stem(words):
+    from mawjaz.arabic import strip_clitics
+    from mawjaz.ingest.gazetteer import PhraseIndex, _paragraph_matches, build_gazetteer
+    from mawjaz.model import Actor, Registries, Theme
+
+    class StemByStem(PhraseIndex):
+        def phrases_at(self, token):
+            return tuple(self.get(stem, ()) for stem in strip_clitics(token))
+
+    gazetteer = build_gazetteer(Registries.of([
+        Actor("khalifa-haftar", "خليفة حفتر", "Khalifa Haftar", "person", short_names=("حفتر",)),
+        Actor("stephanie-williams", "ستيفاني ويليامز", "Stephanie Williams", "person"),
+        Actor("united-nations", "الأمم المتحدة", "United Nations", "organization"),
+        Actor("unsmil", "بعثة الأمم المتحدة للدعم في ليبيا", "UNSMIL", "organization"),
+        Actor("united-states", "الولايات المتحدة", "United States", "state", adjectives=("الأمريكية",))],
+        [Theme("elections", "الانتخابات", "Elections", ("الانتخابات",))], []))
+    for index in (gazetteer.actors, gazetteer.themes):
+        stem_by_stem = StemByStem()
+        stem_by_stem.update(index)
+        text = " ".join(words)
+        assert _paragraph_matches(index, text) == _paragraph_matches(stem_by_stem, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=SPACES + ARABIC + ODD + "\U0001f600\uffff\U0010fffd", max_size=60))
+def test_translating_by_code_point_is_translating_by_the_table(text):
+    from mawjaz.arabic import DIGIT_FOLDS, INVISIBLE_CHARACTERS, SPACE_CHARACTERS, _by_code_point
+    table = str.maketrans({**DIGIT_FOLDS, **{char: None for char in INVISIBLE_CHARACTERS},
+                           **{char: " " for char in SPACE_CHARACTERS}})
+    assert text.translate(_by_code_point(table)) == text.translate(table)
 
 
 # ---------------------------------------------------------------- Markdown without the parser
