@@ -18,8 +18,8 @@ from pathlib import Path
 from ..config import Config
 from ..errors import Problem, Problems
 from ..model import SiteModel
-from ..search import (BROWSER_TABLES_PATH, INDEX_FOLDER, ShardFinder, build_shards, bundle_made, folder_bytes,
-                      place_bundle, prepare_search, report_shard, shard_path, write_browser_tables)
+from ..search import (BROWSER_TABLES_PATH, INDEX_FOLDER, SearchSource, ShardFinder, build_shards, bundle_made,
+                      folder_bytes, place_bundle, report_shard, search_as_indexed, shard_path, write_browser_tables)
 from ..site import (CHECKED_SUFFIXES, LinkProof, canonical_path, feed_makers, make_environment, page_list,
                     render_page)
 from . import fingerprints
@@ -196,7 +196,7 @@ def _make_search_outputs(plan: Plan, folder: Path, paths: list[str], problems: P
     """The shards among `paths`, several Pagefind runs at once, and the browser's tables if asked for
     (never written otherwise: the previous site's copy is linked here)."""
     shards = [path.removeprefix(SEARCH_FOLDER).rstrip("/") for path in paths if path.startswith(SEARCH_FOLDER)]
-    search = prepare_search(plan.site, shards)
+    search = search_as_indexed(SearchSource.of_site(plan.site), shards)
     sizes = {}
     if BROWSER_TABLES_PATH in paths:
         write_browser_tables(folder, search.browser_tables)

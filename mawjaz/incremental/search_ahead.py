@@ -24,7 +24,7 @@ from pathlib import Path
 
 from ..config import Config
 from ..model import Entry, Registries
-from ..search import (WORK_PREFIX, SearchSource, ShardFinder, make_bundle, prepare_search_from, published_shards,
+from ..search import (WORK_PREFIX, SearchSource, ShardFinder, make_bundle, published_shards, search_as_indexed,
                       shard_path)
 from ..site import entry_statements, sort_key
 from .fingerprints import EntryDigests, shard_digest
@@ -116,7 +116,7 @@ def start_search_ahead(config: Config, registries: Registries, entries: list[Ent
 
 
 def _make_bundles(source: SearchSource, shards: list[str], staging: Path) -> dict[str, list[str]]:
-    search = prepare_search_from(source, shards)
+    search = search_as_indexed(source, shards)
 
     def make(shard: str) -> tuple[str, list[str]]:
         work = tempfile.mkdtemp(prefix=f"{WORK_PREFIX}{shard}-", dir=staging)

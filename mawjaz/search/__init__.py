@@ -6,9 +6,9 @@ Never: reads seeds or entry files, imports the site stage, or puts a draft in th
 """
 from .index import (BROWSER_TABLES_PATH, INDEX_FOLDER, WORK_PREFIX, SearchSource, build_shards, bundle_made,
                     folder_bytes, make_bundle, place_bundle, prepare_search, prepare_search_from, report_shard,
-                    shard_path, write_browser_tables)
+                    search_as_indexed, shard_path, write_browser_tables)
 from .shards import ShardFinder, published_shards
 
 __all__ = ["BROWSER_TABLES_PATH", "INDEX_FOLDER", "WORK_PREFIX", "SearchSource", "ShardFinder", "build_shards",
            "bundle_made", "folder_bytes", "make_bundle", "place_bundle", "prepare_search", "prepare_search_from",
-           "published_shards", "report_shard", "shard_path", "write_browser_tables"]
+           "published_shards", "report_shard", "search_as_indexed", "shard_path", "write_browser_tables"]

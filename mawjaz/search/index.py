@@ -12,10 +12,11 @@ entries needs to index only that shard again.
 from __future__ import annotations
 
 import html
+import itertools
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,7 +61,7 @@ class SearchRecord:
 
 @dataclass(frozen=True)
 class SearchInput:
-    shards: dict[str, tuple[SearchRecord, ...]]   # shard → its records, shards in merge order
+    shards: dict[str, Iterable[SearchRecord]]     # shard → its records (made as indexed, or a tuple), in merge order
     browser_tables: str   # the JavaScript module the search page folds queries with
 
 
@@ -107,6 +108,21 @@ def prepare_search_from(source: SearchSource, shards: Iterable[str] | None = Non
             grouped[shard].append(entry_record(entry, source, vocabulary))
     return SearchInput(shards={name: tuple(records) for name, records in grouped.items()},
                        browser_tables=browser_tables(vocabulary))
+
+
+def search_as_indexed(source: SearchSource, shards: Iterable[str]) -> SearchInput:
+    """As prepare_search_from with `shards`, but each shard's records are made while Pagefind indexes them
+    (shard_records): for building the index, where nothing else reads them."""
+    vocabulary = build_vocabulary(source.registries)
+    return SearchInput(shards={name: shard_records(source, name, vocabulary) for name in in_merge_order(shards)},
+                       browser_tables=browser_tables(vocabulary))
+
+
+def shard_records(source: SearchSource, shard: str, vocabulary: SearchVocabulary) -> Iterator[SearchRecord]:
+    """One shard's records, made one at a time: given to Pagefind as they come, so that Pagefind indexes
+    while the next record is made (prepare_search makes them all first)."""
+    finder = ShardFinder(source.shards)
+    return (entry_record(entry, source, vocabulary) for entry in source.published if finder.shard_of(entry) == shard)
 
 
 def entry_record(entry: Entry, source: SearchSource, vocabulary: SearchVocabulary) -> SearchRecord:
@@ -163,7 +179,7 @@ def build_search_index(config: Config, site_dir: Path, search: SearchInput, prob
     return build_shards(config, site_dir, search.shards, problems)
 
 
-def build_shards(config: Config, site_dir: Path, shards: dict[str, tuple[SearchRecord, ...]],
+def build_shards(config: Config, site_dir: Path, shards: dict[str, Iterable[SearchRecord]],
                  problems: Problems) -> int:
     """A bundle for every shard, as many Pagefind runs at once as there are cores (each run is a process
     of its own: threads only wait for them); failures become problems. Returns the bundles' bytes."""
@@ -196,18 +212,22 @@ def shard_path(shard: str) -> str:
     return f"{INDEX_FOLDER}/{shard}/"
 
 
-def build_shard(config: Config, site_dir: Path, shard: str, records: tuple[SearchRecord, ...]) -> str:
+def build_shard(config: Config, site_dir: Path, shard: str, records: Iterable[SearchRecord]) -> str:
     """Index one shard's records as a complete bundle at site_dir/pagefind/<shard>/, in place of what was
     there (a shard without records is removed); return "" or what went wrong (see report_shard).
+    The records may be made while Pagefind indexes them (shard_records).
 
     The bundle is written into a temporary folder of this call's own, and moves into place only
     once complete and in order: nothing is shared with other calls, so shards can be built side by side
     in threads or in forked processes. `config` is not read today; it stays for the callers' sake.
     """
     target = shard_folder(site_dir, shard)
-    if not records:
+    records = iter(records)
+    first = next(records, None)
+    if first is None:
         shutil.rmtree(target, ignore_errors=True)
         return ""
+    records = itertools.chain((first,), records)
     with tempfile.TemporaryDirectory(prefix=f"{WORK_PREFIX}{shard}-", dir=work_folder_beside(site_dir)) as work:
         outcome = make_bundle(Path(work), shard, records)
         if bundle_made(outcome):
@@ -221,10 +241,10 @@ def work_folder_beside(site_dir: Path) -> Path | None:
     return site_dir if site_dir.is_dir() else None
 
 
-def make_bundle(work: Path, shard: str, records: tuple[SearchRecord, ...]) -> str:
+def make_bundle(work: Path, shard: str, records: Iterable[SearchRecord]) -> str:
     """The shard's finished bundle at work/bundle; "" or what went wrong (see report_shard)."""
     bundle = work / BUNDLE_NAME
-    failure = run_pagefind([(record.url, record.document) for record in records], bundle,
+    failure = run_pagefind(((record.url, record.document) for record in records), bundle,
                            SHARD_LANGUAGE_PREFIX + shard, leave_out=UNUSED_BUNDLE_FILES)
     return failure or finish_bundle(bundle)
 

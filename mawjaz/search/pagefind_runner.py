@@ -23,7 +23,7 @@ import json
 import subprocess
 import tempfile
 import threading
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path, PurePosixPath
 
 from pagefind.service import get_executable
@@ -32,25 +32,26 @@ FIRST_INDEX = 0          # the id a fresh service gives the first index it makes
 REPLY_END = b","
 
 
-def run_pagefind(documents: Sequence[tuple[str, str]], bundle: Path, language: str | None = None,
+def run_pagefind(documents: Iterable[tuple[str, str]], bundle: Path, language: str | None = None,
                  leave_out: Collection[str] = ()) -> str:
     """Index (url, HTML) pairs, page numbers in their order, and write the bundle to `bundle`, except the
     files named in `leave_out`. `language` replaces the one Pagefind would detect. Returns what went
-    wrong, or "" on success."""
+    wrong, or "" on success. The documents may be made as they are sent: Pagefind indexes each while
+    the next is made."""
     executable = get_executable()
     if executable is None:
         return "Pagefind's binary was not found"
-    urls = [url for url, _ in documents]      # message i + 1 adds document i
+    sent = _Sent()
     with tempfile.TemporaryFile() as errors:
         try:
             service = subprocess.Popen([str(executable), "--service"], stdin=subprocess.PIPE,
                                        stdout=subprocess.PIPE, stderr=errors)
         except OSError as error:
             return f"Pagefind could not be started ({executable}): {error.strerror or error}"
-        sender = threading.Thread(target=_send, args=(service, _requests(documents, language)), daemon=True)
+        sender = threading.Thread(target=_send, args=(service, _requests(documents, language, sent)), daemon=True)
         sender.start()
         try:
-            reply = _read_replies(service, urls)
+            reply = _read_replies(service, sent)
         finally:
             _close_input(service)       # end of input: the service stops
             sender.join()
@@ -61,6 +62,15 @@ def run_pagefind(documents: Sequence[tuple[str, str]], bundle: Path, language: s
             return said or f"Pagefind stopped with code {service.returncode}"
     problem, files = reply
     return problem or write_bundle(files, bundle, leave_out)
+
+
+class _Sent:
+    """What the sender has sent so far: document i's url at i - 1 (its message id is i), and, once every
+    document is sent, the id of the last message, which asks for the bundle."""
+
+    def __init__(self):
+        self.urls: list[str] = []
+        self.last_id: int | None = None
 
 
 def write_bundle(files: list[dict], bundle: Path, leave_out: Collection[str]) -> str:
@@ -92,14 +102,16 @@ def indexed_pages(entry_json: bytes) -> int:
         return 0
 
 
-def _requests(documents: Sequence[tuple[str, str]], language: str | None) -> Iterator[bytes]:
+def _requests(documents: Iterable[tuple[str, str]], language: str | None, sent: _Sent) -> Iterator[bytes]:
     """The messages, made as they are sent (the service reads one at a time, so they need not be held
     all at once): a new index (0), each document (1 to n), then the bundle asked for (n + 1)."""
     yield _message(0, {"type": "NewIndex", "config": {"force_language": language} if language else {}})
-    for number, (url, html) in enumerate(documents, start=1):
-        yield _message(number, {"type": "AddFile", "index_id": FIRST_INDEX, "url": url, "file_path": None,
-                                "file_contents": html})
-    yield _message(len(documents) + 1, {"type": "GetFiles", "index_id": FIRST_INDEX})
+    for url, html in documents:
+        sent.urls.append(url)           # before its message goes: its reply can only come after
+        yield _message(len(sent.urls), {"type": "AddFile", "index_id": FIRST_INDEX, "url": url, "file_path": None,
+                                        "file_contents": html})
+    sent.last_id = len(sent.urls) + 1
+    yield _message(sent.last_id, {"type": "GetFiles", "index_id": FIRST_INDEX})
 
 
 def _message(message_id: int, payload: dict) -> bytes:
@@ -130,7 +142,7 @@ def _close_input(service: subprocess.Popen) -> None:
         pass                            # it had already stopped
 
 
-def _read_replies(service: subprocess.Popen, urls: list[str]) -> tuple[str, list[dict]] | None:
+def _read_replies(service: subprocess.Popen, sent: _Sent) -> tuple[str, list[dict]] | None:
     """Read replies until the bundle arrives: the first error ("" if none) and the bundle's files, or
     None if the service stopped first."""
     pending: list[bytes] = []           # the reply being read (the bundle's is megabytes long)
@@ -147,10 +159,11 @@ def _read_replies(service: subprocess.Popen, urls: list[str]) -> tuple[str, list
                 return f"Pagefind sent a reply this build cannot read: {encoded[:80]!r}", []
             message_id, payload = reply.get("message_id"), reply.get("payload") or {}
             if payload.get("type") == "Error" and not first_error:
+                urls = sent.urls
                 document = urls[message_id - 1] if isinstance(message_id, int) and 0 < message_id <= len(urls) else ""
                 first_error = f"{document}: {payload.get('message')}" if document else str(payload.get("message"))
             elif payload.get("type") == "NewIndex" and payload.get("index_id") != FIRST_INDEX:
                 return f"Pagefind made index {payload.get('index_id')} where {FIRST_INDEX} was expected", []
-            if message_id == len(urls) + 1:
+            if sent.last_id is not None and message_id == sent.last_id:
                 return first_error, payload.get("files") or []
     return None

@@ -137,6 +137,15 @@ def test_a_shard_writes_only_its_own_folder_and_replaces_what_was_there(tmp_path
     assert build_shard(CONFIG, tmp_path, "2025", ()) == "" and not (tmp_path / "pagefind/2025").exists()
 
 
+def test_records_made_while_pagefind_indexes_give_the_bundle_records_made_first_give(tmp_path):
+    made_first = build_shard(CONFIG, tmp_path / "first", "2025", tuple(records(range(30))))
+    made_as_sent = build_shard(CONFIG, tmp_path / "lazily", "2025", (record for record in records(range(30))))
+    assert made_first == made_as_sent == ""
+    assert snapshot(tmp_path / "first") == snapshot(tmp_path / "lazily")
+    assert build_shard(CONFIG, tmp_path / "lazily", "2025", iter(())) == ""
+    assert not (tmp_path / "lazily/pagefind/2025").exists()
+
+
 def build_in(folder: Path) -> dict[str, bytes]:
     """Every shard of sharded() into folder, one after another."""
     for shard, shard_records in sharded().items():
