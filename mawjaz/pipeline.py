@@ -180,7 +180,7 @@ def site_to_build(run: Run, with_seeds: bool):
         report_up_to_date(run, previous)
         yield None
         return
-    staging = Staging(run.config.paths.out, previous)
+    staging = Staging(run.config.paths.out, previous, inputs.everything)
     try:
         yield NewSite(staging, inputs)
     except BaseException:
@@ -280,7 +280,8 @@ def publish(run: Run, registries, entries: list, staging: Staging, inputs: RunIn
     run.summary.index_bytes = report.index_bytes
     write_manifest(run.config.paths.out, Manifest(inputs=inputs.digest, outputs={
         path: (plan.digests[path], size) for path, size in sorted(report.sizes.items())},
-        broken_links=report.broken_links, problems=tuple(run.problems.sorted()), index_bytes=report.index_bytes))
+        broken_links=report.broken_links, problems=tuple(run.problems.sorted()), index_bytes=report.index_bytes,
+        everything=inputs.everything))
     run.stop_if_errors()
 
 
@@ -292,7 +293,7 @@ def start_indexing(run: Run, registries, entries: list, staging: Staging, inputs
     with run.reporter.stage("Start indexing"):
         entry_digests = EntryDigests(entries)
         ahead = start_search_ahead(run.config, registries, entries, inputs.everything, entry_digests,
-                                   staging.previous, staging.path, most=worker_count())
+                                   staging.base, staging.path, most=worker_count())
     return ahead, entry_digests
 
 

@@ -24,6 +24,7 @@ class Manifest:
     broken_links: dict[str, list] = field(default_factory=dict)            # page → [[line, url, reason], …]
     problems: tuple[Problem, ...] = ()           # what that run reported, repeated when nothing changed
     index_bytes: int = 0
+    everything: str = ""                         # inputs.RunInputs.everything: what every output is made from
 
 
 def manifest_path(out: Path) -> Path:
@@ -37,16 +38,20 @@ def cache_path(out: Path, name: str) -> Path:
 
 def read_manifest(out: Path) -> Manifest | None:
     """The manifest of the site in `out`, or None when there is no usable one (then the build is full)."""
+    return read_manifest_file(manifest_path(out)) if out.is_dir() else None
+
+
+def read_manifest_file(path: Path) -> Manifest | None:
     try:
-        data = json.loads(manifest_path(out).read_text(encoding="utf-8"))
-        if data.get("format") != FORMAT or not out.is_dir():
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("format") != FORMAT:
             return None
         return Manifest(inputs=data["inputs"],
                         outputs={path: (digest, size) for path, (digest, size) in data["outputs"].items()},
                         broken_links=data["broken_links"],
                         problems=tuple(Problem(**problem) for problem in data["problems"]),
-                        index_bytes=data["index_bytes"])
-    except (OSError, ValueError, KeyError, TypeError):
+                        index_bytes=data["index_bytes"], everything=data.get("everything", ""))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
 
@@ -56,7 +61,10 @@ def forget_manifest(out: Path) -> None:
 
 
 def write_manifest(out: Path, manifest: Manifest) -> None:
-    path = manifest_path(out)
+    write_manifest_file(manifest_path(out), manifest)
+
+
+def write_manifest_file(path: Path, manifest: Manifest) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     # Shallow: dataclasses.asdict copied every output's entry again (0.17 s at 10,000 entries); JSON
     # writes the tuples as the lists it would have made.

@@ -31,7 +31,7 @@ def publish_site(config: Config, plan: Plan, staging: Staging, problems: Problem
                  reporter: Reporter, strict: bool = False, ahead: SearchAhead | None = None) -> PublishReport:
     """Make the outputs that changed since the previous build (all of them without one) beside the unchanged
     ones in `staging`, check the links, and swap the new site in. `ahead` is indexing some shards already."""
-    previous = staging.previous
+    base = staging.base                    # what the staging folder started from: the outputs kept come from it
     with reporter.stage("Reuse unchanged"):
         kept = staging.reuse(plan.digests)
     wanted = sorted(path for path in plan.digests if path not in kept)
@@ -41,12 +41,12 @@ def publish_site(config: Config, plan: Plan, staging: Staging, problems: Problem
         problems.add(problem)
     problems.stop_if_errors(strict)
     with reporter.stage("Check links"):
-        broken = find_site_broken_links(config, staging.path, made, kept, previous, plan.digests.keys())
+        broken = find_site_broken_links(config, staging.path, made, kept, base, plan.digests.keys())
         report_broken_links(config, broken, problems)
     problems.stop_if_errors(strict)
     with reporter.stage("Swap in"):
         staging.swap_in()
-    sizes = {**{path: previous.outputs[path][1] for path in kept}, **made.sizes}
+    sizes = {**{path: base.outputs[path][1] for path in kept}, **made.sizes}
     return PublishReport(pages_written=len(made.sizes), pages_kept=len(kept), index_bytes=made.index_bytes,
                          sizes=sizes, broken_links=broken)
 
