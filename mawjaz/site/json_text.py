@@ -27,7 +27,7 @@ def indented_json(value: object) -> str:
 
 
 def _write(value: object, parts: list[str], newline: str) -> None:
-    if isinstance(value, str):
+    if type(value) is str:
         parts.append(encode_basestring(value))
     elif value is None:
         parts.append("null")
@@ -35,29 +35,47 @@ def _write(value: object, parts: list[str], newline: str) -> None:
         parts.append("true" if value else "false")
     elif type(value) is int:
         parts.append(int.__repr__(value))
-    elif isinstance(value, (list, tuple)):
-        _write_items(value, parts, newline, "[", "]", lambda item, inner: _write(item, parts, inner))
     elif type(value) is dict:
-        _write_items(value.items(), parts, newline, "{", "}", lambda pair, inner: _write_pair(pair, parts, inner))
+        _write_mapping(value, parts, newline)
+    elif isinstance(value, (list, tuple)):
+        _write_sequence(value, parts, newline)
+    elif isinstance(value, str):
+        parts.append(encode_basestring(value))
     else:
         raise _OtherShape
 
 
-def _write_pair(pair: tuple, parts: list[str], newline: str) -> None:
-    key, value = pair
-    if type(key) is not str:
-        raise _OtherShape
-    parts.append(encode_basestring(key))
-    parts.append(": ")
-    _write(value, parts, newline)
-
-
-def _write_items(items, parts: list[str], newline: str, opening: str, closing: str, write_item) -> None:
+def _write_mapping(mapping: dict, parts: list[str], newline: str) -> None:
+    if not mapping:
+        parts.append("{}")
+        return
     inner = newline + INDENT
-    parts.append(opening)
-    empty = True
+    separator = "{" + inner
+    for key, item in mapping.items():
+        if type(key) is not str:
+            raise _OtherShape
+        parts.append(separator)
+        parts.append(encode_basestring(key))
+        parts.append(": ")
+        if type(item) is str:           # the common case, without another call
+            parts.append(encode_basestring(item))
+        else:
+            _write(item, parts, inner)
+        separator = "," + inner
+    parts.append(newline + "}")
+
+
+def _write_sequence(items: list | tuple, parts: list[str], newline: str) -> None:
+    if not items:
+        parts.append("[]")
+        return
+    inner = newline + INDENT
+    separator = "[" + inner
     for item in items:
-        parts.append(inner if empty else "," + inner)
-        write_item(item, inner)
-        empty = False
-    parts.append(closing if empty else newline + closing)
+        parts.append(separator)
+        if type(item) is str:
+            parts.append(encode_basestring(item))
+        else:
+            _write(item, parts, inner)
+        separator = "," + inner
+    parts.append(newline + "]")
