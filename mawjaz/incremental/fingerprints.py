@@ -18,6 +18,7 @@ from collections.abc import Iterable
 
 from ..config import Config
 from ..model import Entry, SiteModel
+from ..search import SearchSource, ShardFinder
 from ..urls import actor_path, theme_path
 from .inputs import digest
 
@@ -108,3 +109,12 @@ def feed_digests(config: Config, site: SiteModel, everything: str, entries: Entr
 def shard_digest(everything: str, shard: str, published: Iterable[Entry], entries: EntryDigests) -> str:
     """A search shard is made from its entries, whole (with their statements, via the front matter)."""
     return digest(everything, "search", shard, entries.wholes(published))
+
+
+def shard_digests(source: SearchSource, everything: str, entries: EntryDigests) -> dict[str, str]:
+    """Shard → the digest of its output (pagefind/<shard>/), for every shard holding a published entry."""
+    by_shard: dict[str, list[Entry]] = {}
+    finder = ShardFinder(source.shards)
+    for entry in source.published:
+        by_shard.setdefault(finder.shard_of(entry), []).append(entry)
+    return {shard: shard_digest(everything, shard, found, entries) for shard, found in by_shard.items()}

@@ -86,14 +86,9 @@ def plan_site(config: Config, site: SiteModel, inputs: RunInputs,
     digests.update(inputs.static)             # static files are copied as they are
     searched = config.search_enabled
     if searched:
-        by_shard: dict[str, list] = {}
-        finder = ShardFinder(site.search_shards)
-        for entry in site.entries:
-            if entry.status == "published":
-                by_shard.setdefault(finder.shard_of(entry), []).append(entry)
         digests[BROWSER_TABLES_PATH] = fingerprints.digest(everything, "tables")
-        for shard, found in by_shard.items():
-            digests[shard_path(shard)] = fingerprints.shard_digest(everything, shard, found, entries)
+        for shard, digest in fingerprints.shard_digests(SearchSource.of_site(site), everything, entries).items():
+            digests[shard_path(shard)] = digest
     return Plan(config, site, digests, {output: (template, context) for output, template, context in listed},
                 searched)
 
@@ -179,12 +174,16 @@ def _make_batch_with(plan: Plan, folder: Path, task: list[str]) -> Made:
             continue                      # one message per broken template, not one per page
         if is_search_output(path):
             continue                      # made together, below: they need the same vocabulary
+        if path not in plan.pages and path not in plan.feeds():     # a static file, copied as it is
+            sizes[path] = _copy_static(plan, folder, path)
+            unproven += [path] if path.endswith(CHECKED_SUFFIXES) else []
+            continue
         content = _output_bytes(plan, path, problems)
         if content is None:
             failed.add(plan.pages[path][0])
             continue
-        sizes[path] = _write_output(plan, folder, path, content)
-        if path.endswith(CHECKED_SUFFIXES) and not (content and plan.link_proof().all_fine(path, content)):
+        sizes[path] = _write_new(folder, path, content)
+        if path.endswith(CHECKED_SUFFIXES) and not plan.link_proof().all_fine(path, content):
             unproven.append(path)
     searched = [path for path in task if is_search_output(path)]
     if searched:
@@ -222,22 +221,24 @@ def _place_ahead(plan: Plan, folder: Path, ahead: SearchAhead, outputs: list[str
 
 
 def _output_bytes(plan: Plan, path: str, problems: Problems) -> bytes | None:
-    """A page or feed as bytes; b"" for a static file (copied as it is); None when its template failed."""
+    """A page or feed as bytes; None when its template failed."""
     if path in plan.pages:
         template, context = plan.pages[path]
         text = render_page(plan.environment(), template, {"path": canonical_path(path), **context}, problems)
         return None if text is None else text.encode("utf-8")
-    if path in plan.feeds():
-        return plan.feeds()[path]().encode("utf-8")
-    return b""
+    return plan.feeds()[path]().encode("utf-8")
 
 
-def _write_output(plan: Plan, folder: Path, path: str, content: bytes) -> int:
+def _write_new(folder: Path, path: str, content: bytes) -> int:
     target = folder / path
     target.parent.mkdir(parents=True, exist_ok=True)
-    if path not in plan.pages and path not in plan.feeds():     # a static file, copied as it is
-        shutil.copyfile(plan.config.paths.static / path.removeprefix("static/"), target)
-        return target.stat().st_size
     with open(target, "xb") as handle:     # a new file, never one carried over: those are linked to the live site
         handle.write(content)
     return len(content)
+
+
+def _copy_static(plan: Plan, folder: Path, path: str) -> int:
+    target = folder / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(plan.config.paths.static / path.removeprefix("static/"), target)
+    return target.stat().st_size

@@ -24,10 +24,9 @@ from pathlib import Path
 
 from ..config import Config
 from ..model import Entry, Registries
-from ..search import (WORK_PREFIX, SearchSource, ShardFinder, make_bundle, published_shards, search_as_indexed,
-                      shard_path)
+from ..search import WORK_PREFIX, SearchSource, make_bundle, published_shards, search_as_indexed, shard_path
 from ..site import entry_statements, sort_key
-from .fingerprints import EntryDigests, shard_digest
+from .fingerprints import EntryDigests, shard_digests
 from .manifest import Manifest
 
 
@@ -77,15 +76,6 @@ def search_source(config: Config, registries: Registries, entries: list[Entry]) 
     return SearchSource(registries, config.locale, tuple(published), statements, shards)
 
 
-def shard_digests(source: SearchSource, everything: str, entry_digests: EntryDigests) -> dict[str, str]:
-    """Shard → the digest of its output (pagefind/<shard>/), as the plan of outputs computes it."""
-    by_shard: dict[str, list[Entry]] = {}
-    finder = ShardFinder(source.shards)
-    for entry in source.published:
-        by_shard.setdefault(finder.shard_of(entry), []).append(entry)
-    return {shard: shard_digest(everything, shard, found, entry_digests) for shard, found in by_shard.items()}
-
-
 def start_search_ahead(config: Config, registries: Registries, entries: list[Entry], everything: str,
                        entry_digests: EntryDigests, previous: Manifest | None, staging: Path,
                        most: int) -> SearchAhead | None:
@@ -94,6 +84,8 @@ def start_search_ahead(config: Config, registries: Registries, entries: list[Ent
     if not config.search_enabled:
         return None
     source = search_source(config, registries, entries)
+    if previous is None and len(source.shards) > most:
+        return None                     # a first build of many shards: every one is to index, in the pool
     recorded = previous.outputs if previous is not None else {}
     todo = {shard: digest for shard, digest in shard_digests(source, everything, entry_digests).items()
             if recorded.get(shard_path(shard), ("",))[0] != digest}

@@ -42,7 +42,7 @@ class Staging:
     a new file (mawjaz.incremental.outputs opens it exclusively).
     """
 
-    def __init__(self, out: Path, previous: Manifest | None, everything: str = ""):
+    def __init__(self, out: Path, previous: Manifest | None, everything: str):
         self.out, self.previous = out, previous
         out.parent.mkdir(parents=True, exist_ok=True)
         remove_leftovers(out)
@@ -126,10 +126,10 @@ def _link_outputs(out: Path, staging: Path, outputs: dict[str, tuple[str, int]])
         try:
             if path.endswith("/"):
                 _link_tree(out / path, staging / path, made_folders)
-            elif os.stat(out / path).st_size == size:
+            elif _intact(out / path, size):
                 _link_file(out / path, staging / path, made_folders)
             else:
-                continue                # changed by hand since: made again
+                continue                # changed or removed by hand since: made again
         except FileNotFoundError:       # removed by hand since: made again
             _remove(staging / path)
             continue

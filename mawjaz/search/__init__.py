@@ -5,10 +5,10 @@ Gives: index files, byte-identical for the same entries, in the folder it is han
 Never: reads seeds or entry files, imports the site stage, or puts a draft in the index.
 """
 from .index import (BROWSER_TABLES_PATH, INDEX_FOLDER, WORK_PREFIX, SearchSource, build_shards, bundle_made,
-                    folder_bytes, make_bundle, place_bundle, prepare_search, prepare_search_from, report_shard,
+                    folder_bytes, make_bundle, place_bundle, prepare_search, report_shard,
                     search_as_indexed, shard_path, write_browser_tables)
 from .shards import ShardFinder, published_shards
 
 __all__ = ["BROWSER_TABLES_PATH", "INDEX_FOLDER", "WORK_PREFIX", "SearchSource", "ShardFinder", "build_shards",
-           "bundle_made", "folder_bytes", "make_bundle", "place_bundle", "prepare_search", "prepare_search_from",
+           "bundle_made", "folder_bytes", "make_bundle", "place_bundle", "prepare_search",
            "published_shards", "report_shard", "search_as_indexed", "shard_path", "write_browser_tables"]

@@ -89,30 +89,20 @@ def search_shards(site: SiteModel) -> list[str]:
 
 
 def prepare_search(site: SiteModel, shards: Iterable[str] | None = None) -> SearchInput:
-    """Records for the published entries only (never drafts, even when drafts are shown), by shard.
+    """Records for the published entries only (never drafts, even when drafts are shown), by shard, each
+    shard's records as a tuple.
 
     With `shards`, only those shards get records (each named one is present, empty if no published
     entry is left in it): a build that knows which shards changed computes no other documents.
     """
-    return prepare_search_from(SearchSource.of_site(site), shards)
-
-
-def prepare_search_from(source: SearchSource, shards: Iterable[str] | None = None) -> SearchInput:
-    vocabulary = build_vocabulary(source.registries)
-    names = list(source.shards) if shards is None else in_merge_order(shards)
-    finder = ShardFinder(source.shards)
-    grouped: dict[str, list[SearchRecord]] = {name: [] for name in names}
-    for entry in source.published:
-        shard = finder.shard_of(entry)
-        if shard in grouped:
-            grouped[shard].append(entry_record(entry, source, vocabulary))
-    return SearchInput(shards={name: tuple(records) for name, records in grouped.items()},
-                       browser_tables=browser_tables(vocabulary))
+    made = search_as_indexed(SearchSource.of_site(site), site.search_shards if shards is None else shards)
+    return SearchInput(shards={name: tuple(records) for name, records in made.shards.items()},
+                       browser_tables=made.browser_tables)
 
 
 def search_as_indexed(source: SearchSource, shards: Iterable[str]) -> SearchInput:
-    """As prepare_search_from with `shards`, but each shard's records are made while Pagefind indexes them
-    (shard_records): for building the index, where nothing else reads them."""
+    """The named shards' records, each shard's made one at a time while Pagefind indexes them
+    (shard_records), in merge order."""
     vocabulary = build_vocabulary(source.registries)
     return SearchInput(shards={name: shard_records(source, name, vocabulary) for name in in_merge_order(shards)},
                        browser_tables=browser_tables(vocabulary))
@@ -120,7 +110,7 @@ def search_as_indexed(source: SearchSource, shards: Iterable[str]) -> SearchInpu
 
 def shard_records(source: SearchSource, shard: str, vocabulary: SearchVocabulary) -> Iterator[SearchRecord]:
     """One shard's records, made one at a time: given to Pagefind as they come, so that Pagefind indexes
-    while the next record is made (prepare_search makes them all first)."""
+    while the next record is made."""
     finder = ShardFinder(source.shards)
     return (entry_record(entry, source, vocabulary) for entry in source.published if finder.shard_of(entry) == shard)
 

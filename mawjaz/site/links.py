@@ -38,17 +38,16 @@ def find_broken_links(site_dir: Path, base_url: str, base_path: str, pages: Iter
     files, saves walking the folder when the caller knows them.
     """
     files = site_files(site_dir) if files is None else files
-    verdicts = _Verdicts(files, base_url, base_path)
+    proof = LinkProof(files, base_url, base_path)
     broken = []
     for page in sorted(f for f in (files if pages is None else set(pages)) if f.endswith(CHECKED_SUFFIXES)):
         raw = (site_dir / page).read_bytes()
-        links = _links_at_a_glance(raw)
-        if links is not None and verdicts.all_fine(page, links):
+        if proof.all_fine(page, raw):
             continue                  # the common case: every link lands, and no line needs counting
         text = _as_read_text(raw)
         for match in LINK.finditer(text):
             url = _url_of(match)
-            reason = verdicts.reason(page, url)
+            reason = proof.reason(page, url)
             if reason:
                 broken.append(BrokenLink(page, text.count("\n", 0, match.start()) + 1, url, reason))
     return broken
@@ -61,6 +60,10 @@ class LinkProof:
 
     def __init__(self, files: set[str], base_url: str, base_path: str):
         self._verdicts = _Verdicts(files, base_url, base_path)
+
+    def reason(self, page: str, url: str) -> str | None:
+        """Why the link is broken, or None."""
+        return self._verdicts.reason(page, url)
 
     def all_fine(self, page: str, raw: bytes) -> bool:
         links = _links_at_a_glance(raw)

@@ -10,9 +10,9 @@ from site_files import snapshot
 from mawjaz.config import load_config
 from mawjaz.entries import load_entries
 from mawjaz.errors import Problems
-from mawjaz.incremental.fingerprints import EntryDigests
+from mawjaz.incremental.fingerprints import EntryDigests, shard_digests
 from mawjaz.incremental.manifest import Manifest
-from mawjaz.incremental.search_ahead import search_source, shard_digests, start_search_ahead
+from mawjaz.incremental.search_ahead import search_source, start_search_ahead
 from mawjaz.registries import load_registries
 from mawjaz.search import SearchSource, bundle_made, place_bundle, prepare_search, shard_path
 from mawjaz.search.index import build_shard
