@@ -268,7 +268,7 @@ def publish(run: Run, registries, entries: list, staging: Staging, inputs: RunIn
     from .incremental.publish import publish_site
     ahead, entry_digests = start_indexing(run, registries, entries, staging, inputs)
     try:
-        site = group(run, registries, entries, inputs)
+        site = group(run, registries, entries, inputs, entry_digests)
         with run.reporter.stage("Plan"):
             plan = plan_site(run.config, site, inputs, entry_digests)
         run.stop_if_errors()
@@ -297,15 +297,15 @@ def start_indexing(run: Run, registries, entries: list, staging: Staging, inputs
     return ahead, entry_digests
 
 
-def group(run: Run, registries, entries: list, inputs: RunInputs):
-    """The site's model, with the networks' layouts of the last build where they still hold."""
-    from .incremental.layouts import read_layouts, write_layouts
+def group(run: Run, registries, entries: list, inputs: RunInputs, entry_digests):
+    """The site's model, with what the last build's grouping worked out where it still holds."""
+    from .incremental.group_memo import read_memo, write_memo
     from .site import group_site
     with run.reporter.stage("Group"):
-        layouts_file = cache_path(run.config.paths.out, "layouts.json")
-        layouts = read_layouts(layouts_file, inputs.code)
-        site = group_site(run.config, registries, entries, drafts=run.settings.drafts, layouts=layouts)
-        write_layouts(layouts_file, inputs.code, layouts)
+        memo_file = cache_path(run.config.paths.out, "group.json")
+        memo = read_memo(memo_file, inputs.code, entry_digests.whole)
+        site = group_site(run.config, registries, entries, drafts=run.settings.drafts, memo=memo)
+        write_memo(memo_file, inputs.code, memo)
     return site
 
 

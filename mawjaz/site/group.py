@@ -4,6 +4,7 @@ The pages' URLs are in mawjaz.urls, built from ids only.
 """
 from __future__ import annotations
 
+import hashlib
 from collections import Counter, defaultdict
 
 from ..config import Config
@@ -11,7 +12,8 @@ from ..entry_dates import year_of
 from ..model import Entry, Registries, SiteModel, Statement, tag_counts
 from ..search import published_shards
 from ..wording import padded_date
-from .network import Layouts, network_views
+from .memo import GroupMemo
+from .network import network_from_plain, network_to_plain, network_views
 from .same_event import same_event_links
 
 RELATED_COUNT = 5
@@ -28,32 +30,96 @@ def sort_key(entry: Entry) -> tuple[str, str, str]:
 
 
 def group_site(config: Config, registries: Registries, entries: list[Entry], drafts: bool = False,
-               layouts: Layouts | None = None) -> SiteModel:
-    """The site's model; `layouts` holds the networks' layouts of an earlier build, and gets this one's."""
+               memo: GroupMemo | None = None) -> SiteModel:
+    """The site's model; `memo` holds what an earlier build worked out (mawjaz.site.memo), and gets this one's."""
+    memo = GroupMemo() if memo is None else memo
     shown = [e for e in entries if e.status == "published" or (drafts and e.status == "draft")]
     shown.sort(key=sort_key, reverse=True)
     by_actor = index_by(shown, lambda e: e.actors)
     by_theme = index_by(shown, lambda e: e.themes)
     older, newer = neighbours(shown)
-    recent = recent_entries(shown, config.home_months)
     statements = {e.id: entry_statements(e, registries.actor_by_id) for e in shown}
     return SiteModel(
         config, registries, tuple(shown), by_actor=by_actor, by_theme=by_theme,
         by_source=index_by(shown, lambda e: (e.source,) if e.source else ()),
         by_year=index_by(shown, lambda e: (year_of(e.date),) if e.date else ()),
-        related=related_entries(shown, by_actor, by_theme), older=older, newer=newer,
-        co_actors={a: ranked(co_counts(a, found), registries.actor_by_id, CO_ACTOR_COUNT)
-                   for a, found in by_actor.items()},
-        actor_themes={a: ranked(tag_counts(found, lambda e: e.themes), registries.theme_by_id, MAIN_COUNT)
-                      for a, found in by_actor.items()},
-        theme_actors={t: ranked(tag_counts(found, lambda e: e.actors), registries.actor_by_id, MAIN_COUNT)
-                      for t, found in by_theme.items()},
-        active_actors=ranked(tag_counts(recent, lambda e: e.actors), registries.actor_by_id, MAIN_COUNT),
-        active_themes=ranked(tag_counts(recent, lambda e: e.themes), registries.theme_by_id, MAIN_COUNT),
-        networks=network_views(shown, registries.actor_by_id, layouts),
-        statements=statements, said=said_by_actor(shown, statements), same_event=same_event_links(shown),
+        older=older, newer=newer, **tallies(config, registries, shown, by_actor, by_theme, memo),
+        statements=statements, said=said_by_actor(shown, statements), same_event=same_event_links(shown, memo),
         search_shards=tuple(published_shards(shown, config.search_shard_entries)),
     )
+
+
+TALLY_ERRORS = (KeyError, IndexError, TypeError, ValueError, AttributeError)
+
+
+def tallies(config: Config, registries: Registries, shown: list[Entry], by_actor: dict, by_theme: dict,
+            memo: GroupMemo) -> dict:
+    """The related entries, the counts beside each actor and theme, the most active, and the networks:
+    worked out from the shown entries' order, dates, actors and themes and the registries' names and
+    kinds alone, so an edit that changes none of those takes them from `memo`."""
+    key = tallies_key(config, registries, shown)
+    kept = memo.part("tallies", key)
+    if kept is not None:
+        try:
+            found = tallies_from_plain(kept, shown, registries)
+        except TALLY_ERRORS:        # a memo file changed by hand: worked out again
+            found = None
+        if found is not None:
+            memo.keep("tallies", key, kept)
+            memo.layouts.used.update(memo.layouts.earlier)     # the networks' layouts stay for a later build
+            return found
+    recent = recent_entries(shown, config.home_months)
+    found = {
+        "related": related_entries(shown, by_actor, by_theme),
+        "co_actors": {a: ranked(co_counts(a, group), registries.actor_by_id, CO_ACTOR_COUNT)
+                      for a, group in by_actor.items()},
+        "actor_themes": {a: ranked(tag_counts(group, lambda e: e.themes), registries.theme_by_id, MAIN_COUNT)
+                         for a, group in by_actor.items()},
+        "theme_actors": {t: ranked(tag_counts(group, lambda e: e.actors), registries.actor_by_id, MAIN_COUNT)
+                         for t, group in by_theme.items()},
+        "active_actors": ranked(tag_counts(recent, lambda e: e.actors), registries.actor_by_id, MAIN_COUNT),
+        "active_themes": ranked(tag_counts(recent, lambda e: e.themes), registries.theme_by_id, MAIN_COUNT),
+        "networks": network_views(shown, registries.actor_by_id, memo.layouts),
+    }
+    memo.keep("tallies", key, tallies_to_plain(found))
+    return found
+
+
+def tallies_key(config: Config, registries: Registries, shown: list[Entry]) -> str:
+    made_from = (config.home_months, [(a.id, a.name, a.kind) for a in registries.actors],
+                 [(t.id, t.name) for t in registries.themes], [(e.id, e.date, e.actors, e.themes) for e in shown])
+    return hashlib.sha256(repr(made_from).encode("utf-8")).hexdigest()
+
+
+def tallies_to_plain(found: dict) -> dict:
+    def counted(pairs) -> list:
+        return [[item.id, count] for item, count in pairs]
+    return {
+        "related": {entry_id: [e.id for e in group] for entry_id, group in found["related"].items()},
+        **{name: {key: counted(pairs) for key, pairs in found[name].items()}
+           for name in ("co_actors", "actor_themes", "theme_actors")},
+        "active_actors": counted(found["active_actors"]), "active_themes": counted(found["active_themes"]),
+        "networks": {slug: network_to_plain(network) for slug, network in found["networks"].items()},
+    }
+
+
+def tallies_from_plain(plain: dict, shown: list[Entry], registries: Registries) -> dict:
+    """The tallies again, made of this build's entries and registry items."""
+    by_id = {e.id: e for e in shown}
+    actors, themes = registries.actor_by_id, registries.theme_by_id
+
+    def counted(pairs, registry: dict) -> tuple:
+        return tuple((registry[item_id], int(count)) for item_id, count in pairs)
+    related = plain["related"]
+    return {
+        "related": {e.id: tuple(by_id[i] for i in related[e.id]) for e in shown},
+        "co_actors": {key: counted(pairs, actors) for key, pairs in plain["co_actors"].items()},
+        "actor_themes": {key: counted(pairs, themes) for key, pairs in plain["actor_themes"].items()},
+        "theme_actors": {key: counted(pairs, actors) for key, pairs in plain["theme_actors"].items()},
+        "active_actors": counted(plain["active_actors"], actors),
+        "active_themes": counted(plain["active_themes"], themes),
+        "networks": {slug: network_from_plain(slug, network, actors) for slug, network in plain["networks"].items()},
+    }
 
 
 def entry_statements(entry: Entry, actor_by_id: dict) -> tuple[Statement, ...]:

@@ -32,7 +32,7 @@ KIND_SLUGS = {"state": "states", "person": "people", "organization": "organizati
 class Layouts:
     """Places of nodes laid out by an earlier build (`earlier`), and those this build used: a layout is
     a pure function of its nodes, links and label sizes, so the same ones need not be laid out again.
-    Keyed by a digest of those; the caller keeps them between builds (mawjaz.incremental.layouts)."""
+    Keyed by a digest of those; the caller keeps them between builds (mawjaz.site.memo)."""
 
     def __init__(self, earlier: dict[str, dict[str, tuple[float, float]]] | None = None):
         self.earlier = earlier or {}
@@ -63,6 +63,22 @@ class Network:
     edges: tuple[Edge, ...]
     pairs: tuple[tuple[Actor, Actor, int], ...]   # strongest pairs first, for the table
     kind: str | None = None        # the actor kind a kind view is about
+
+
+def network_to_plain(network: Network) -> dict:
+    """The network as ids, counts and coordinates (for mawjaz.site.memo)."""
+    return {"entries": network.entries, "kind": network.kind,
+            "nodes": [[n.actor.id, n.entries, n.x, n.y, n.radius] for n in network.nodes],
+            "edges": [[e.source, e.target, e.shared] for e in network.edges],
+            "pairs": [[a.id, b.id, shared] for a, b, shared in network.pairs]}
+
+
+def network_from_plain(slug: str, plain: dict, actor_by_id: dict) -> Network:
+    nodes = tuple(Node(actor_by_id[actor_id], int(entries), float(x), float(y), float(radius))
+                  for actor_id, entries, x, y, radius in plain["nodes"])
+    edges = tuple(Edge(str(source), str(target), int(shared)) for source, target, shared in plain["edges"])
+    pairs = tuple((actor_by_id[a], actor_by_id[b], int(shared)) for a, b, shared in plain["pairs"])
+    return Network(slug, int(plain["entries"]), nodes, edges, pairs, plain["kind"])
 
 
 def network_views(newest_first: list[Entry], actor_by_id: dict, layouts: Layouts | None = None) -> dict[str, Network]:

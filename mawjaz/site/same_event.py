@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import datetime
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from ..entry_dates import day_of as day_of_date
 from ..model import Entry
+from .memo import GroupMemo
 
 MAX_DAYS = 3
 SHINGLE_JACCARD = 0.25
@@ -77,8 +79,9 @@ def same_text(a: tuple[set, set], b: tuple[set, set]) -> bool:
     return jaccard(a[0], b[0]) >= SHINGLE_JACCARD or jaccard(a[1], b[1]) >= WORD_JACCARD
 
 
-def detected_pairs(entries: list[Entry]) -> set[tuple[str, str]]:
-    """Pairs of ids (in id order) that the rules above find, comparing only entries days apart.
+def detected_pairs(entries: list[Entry], among: set[str] | None = None) -> set[tuple[str, str]]:
+    """Pairs of ids (in id order) that the rules above find, comparing only entries days apart; with
+    `among`, only the pairs that hold at least one of those ids.
 
     The cheap tests come first; an entry's text is read only once a pair of it passes them."""
     dated = sorted(((day.toordinal(), e.id, e, frozenset(e.actors)) for e in entries if (day := day_of(e))),
@@ -91,16 +94,50 @@ def detected_pairs(entries: list[Entry]) -> set[tuple[str, str]]:
             texts[entry_id] = text_sets(last_with_id[entry_id])
         return texts[entry_id]
 
-    pairs, start = set(), 0
-    for index, (day, entry_id, entry, actors) in enumerate(dated):
-        while day - dated[start][0] > MAX_DAYS:
-            start += 1
-        for _, other_id, other, other_actors in dated[start:index]:
-            if other.source and entry.source and other.source == entry.source:
-                continue
-            if _actors_overlap(actors, other_actors) and same_text(text_of(entry_id), text_of(other_id)):
-                pairs.add(tuple(sorted((entry_id, other_id))))
+    def reports_one_event(item, other) -> bool:
+        entry, other_entry = item[2], other[2]
+        if other_entry.source and entry.source and other_entry.source == entry.source:
+            return False
+        return _actors_overlap(item[3], other[3]) and same_text(text_of(item[1]), text_of(other[1]))
+
+    pairs = set()
+    if among is None:
+        start = 0
+        for index, item in enumerate(dated):
+            while item[0] - dated[start][0] > MAX_DAYS:
+                start += 1
+            pairs.update(tuple(sorted((item[1], other[1]))) for other in dated[start:index]
+                         if reports_one_event(item, other))
+        return pairs
+    days = [item[0] for item in dated]
+    for index, item in enumerate(dated):
+        if item[1] in among:
+            nearby = range(bisect_left(days, item[0] - MAX_DAYS), bisect_right(days, item[0] + MAX_DAYS))
+            pairs.update(tuple(sorted((item[1], dated[i][1]))) for i in nearby
+                         if i != index and reports_one_event(item, dated[i]))
     return pairs
+
+
+def detected_again(entries: list[Entry], memo: GroupMemo | None) -> set[tuple[str, str]]:
+    """detected_pairs(entries), taking from `memo` the pairs of entries that are as they were then:
+    whether two entries report one event depends on those two alone."""
+    versions = {e.id: memo.versions.get(e.id) for e in entries} if memo is not None else {}
+    if memo is None or len(versions) != len(entries) or None in versions.values():
+        return detected_pairs(entries)       # no versions to compare, or an id taken twice
+    earlier = memo.earlier_value("same_event") or {}
+    try:
+        earlier_versions = earlier["versions"]
+        unchanged = {i for i, version in versions.items() if earlier_versions.get(i) == version}
+        kept = {(a, b) for a, b in earlier["pairs"] if a in unchanged and b in unchanged}
+    except (KeyError, TypeError, ValueError, AttributeError):    # a memo file changed by hand
+        unchanged, kept = set(), set()
+    changed = set(versions) - unchanged
+    if len(changed) * 4 < len(versions):
+        found = kept | (detected_pairs(entries, changed) if changed else set())
+    else:
+        found = detected_pairs(entries)
+    memo.keep("same_event", "", {"versions": versions, "pairs": sorted(found)})
+    return found
 
 
 def maintainer_pairs(entries: list[Entry], key: str) -> set[tuple[str, str]]:
@@ -109,9 +146,10 @@ def maintainer_pairs(entries: list[Entry], key: str) -> set[tuple[str, str]]:
             if other in known and other != e.id}
 
 
-def same_event_links(entries: list[Entry]) -> dict[str, tuple[Entry, ...]]:
-    """Entry id → the other entries that report its event, oldest first (only entries that have some)."""
-    pairs = (detected_pairs(entries) | maintainer_pairs(entries, "same_event")) - \
+def same_event_links(entries: list[Entry], memo: GroupMemo | None = None) -> dict[str, tuple[Entry, ...]]:
+    """Entry id → the other entries that report its event, oldest first (only entries that have some);
+    `memo` holds the pairs an earlier build found (mawjaz.site.memo)."""
+    pairs = (detected_again(entries, memo) | maintainer_pairs(entries, "same_event")) - \
         maintainer_pairs(entries, "not_same_event")
     by_id = {e.id: e for e in entries}
     links: dict[str, list[Entry]] = {}
