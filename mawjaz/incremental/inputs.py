@@ -21,11 +21,10 @@ PACKAGE_DIR = Path(__file__).resolve().parent.parent      # mawjaz/, every stage
 
 
 def digest(*parts: str) -> str:
-    hasher = hashlib.blake2b(digest_size=16)
-    for part in parts:
-        hasher.update(part.encode("utf-8", "surrogatepass"))
-        hasher.update(b"\x00")
-    return hasher.hexdigest()
+    """The parts, each followed by a NUL, hashed: joined first, as one string is encoded and hashed faster
+    than many (a rebuild at 10,000 entries works out 50,000 of these)."""
+    joined = "\x00".join(parts) + "\x00" if parts else ""
+    return hashlib.blake2b(joined.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 def file_digest(path) -> str:

@@ -1,11 +1,13 @@
 """The build's shortcuts give exactly what the plain readings give, for any text.
 
 Tokens and search keys are worked out piece by piece between spaces; spans, YAML scalars and a
-paragraph's matches are remembered; plain Markdown is read without the parser. Each is checked against the
+paragraph's matches are remembered; plain Markdown is read without the parser; digests hash their parts
+joined. Each is checked against the
 reading it replaces, on text made to hit the edges: marks, compatibility forms, odd spaces.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 
 import pytest
@@ -14,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mawjaz import arabic, entry_dates
+from mawjaz.incremental.inputs import digest
 from mawjaz.markup import make_markdown, read_plain_blocks, read_with_parser
 from mawjaz.search import terms as search_terms
 from mawjaz.search.terms import META_WORD_END, WORD_END, SearchVocabulary, closed_words, index_text, search_key
@@ -198,3 +201,17 @@ def test_paragraphs_and_headings_of_an_entry_body_are_read_without_the_parser():
                                   "[رابط](https://example.org)", "#وسم", "سطر  \nمع فاصل"])
 def test_text_markdown_could_read_otherwise_goes_to_the_parser(text):
     assert read_plain_blocks(text) is None
+
+
+def digest_part_by_part(*parts: str) -> str:
+    hasher = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        hasher.update(part.encode("utf-8", "surrogatepass"))
+        hasher.update(b"\x00")
+    return hasher.hexdigest()
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.text(alphabet=SPACES + ARABIC + ODD + "\x00\ud800"), max_size=6))
+def test_a_digest_of_parts_joined_is_the_digest_of_the_parts_one_by_one(parts):
+    assert digest(*parts) == digest_part_by_part(*parts)
