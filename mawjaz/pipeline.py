@@ -73,10 +73,17 @@ class Run:
     problems: Problems
     reporter: Reporter
     summary: Summary = field(default_factory=Summary)
+    cache_updates: dict = field(default_factory=dict)   # cache file → its update, written by write_caches
 
     @property
     def config(self) -> Config:
         return self.settings.config
+
+    def write_caches(self) -> None:
+        """The caches this run made, written once it has a moment to spare, and at the latest as it ends."""
+        for update in self.cache_updates.values():
+            update.write()
+        self.cache_updates.clear()
 
     def stop_if_errors(self) -> None:
         self.problems.stop_if_errors(self.settings.strict)
@@ -92,7 +99,10 @@ def run(settings: RunSettings, problems: Problems, reporter: Reporter) -> Summar
     """Run the command of `settings` (all, ingest, build or check); what it did, for the closing line."""
     started = time.perf_counter()
     current = Run(settings, problems, reporter)
-    COMMANDS[settings.command](current)
+    try:
+        COMMANDS[settings.command](current)
+    finally:
+        current.write_caches()
     current.summary.seconds = time.perf_counter() - started
     return current.summary
 
@@ -218,8 +228,10 @@ def load_entries(run: Run, registries, inputs: RunInputs | None) -> list:
     if inputs is None or registries is None:
         return read_entries(run.settings.entries_dir, registries, run.problems)
     salt = f"{inputs.code} {inputs.registries} {run.settings.entries_dir} {run.problems.root}"
-    return entry_cache.load_entries(run.settings.entries_dir, registries, run.problems,
-                                    cache_path(run.config.paths.out, "entries.pickle"), salt, inputs.entries)
+    entries, update = entry_cache.load_entries(run.settings.entries_dir, registries, run.problems,
+                                               cache_path(run.config.paths.out, "entries.pickle"), salt, inputs.entries)
+    run.cache_updates[update.cache_file] = update
+    return entries
 
 
 def ingest_new_stories(run: Run, registries, existing: list, writes: bool = True) -> tuple:
@@ -267,6 +279,7 @@ def publish(run: Run, registries, entries: list, staging: Staging, inputs: RunIn
     from .incremental.outputs import plan_site
     from .incremental.publish import publish_site
     ahead, entry_digests = start_indexing(run, registries, entries, staging, inputs)
+    run.write_caches()                # while the shards index
     try:
         site = group(run, registries, entries, inputs, entry_digests)
         with run.reporter.stage("Plan"):
@@ -286,15 +299,16 @@ def publish(run: Run, registries, entries: list, staging: Staging, inputs: RunIn
 
 
 def start_indexing(run: Run, registries, entries: list, staging: Staging, inputs: RunInputs) -> tuple:
-    """The search shards that changed start indexing before grouping, when they are few (see search_ahead)."""
-    from .incremental.fingerprints import EntryDigests
+    """The search shards that changed start indexing before grouping, when they are few (see search_ahead);
+    and the entries' digests."""
     from .incremental.workers import worker_count
     from .incremental.search_ahead import start_search_ahead
+    known = {}
+    for update in run.cache_updates.values():
+        known.update(update.known_digests())
     with run.reporter.stage("Start indexing"):
-        entry_digests = EntryDigests(entries)
-        ahead = start_search_ahead(run.config, registries, entries, inputs.everything, entry_digests,
-                                   staging.base, staging.path, most=worker_count())
-    return ahead, entry_digests
+        return start_search_ahead(run.config, registries, entries, known, inputs.everything, staging.base,
+                                  staging.path, most=worker_count())
 
 
 def group(run: Run, registries, entries: list, inputs: RunInputs, entry_digests):

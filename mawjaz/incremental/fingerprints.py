@@ -33,12 +33,23 @@ def entry_card(entry: Entry) -> str:
                         entry.date_note, entry.extra)))
 
 
-class EntryDigests:
-    """Cards and wholes of the shown entries, each computed once."""
+def entry_digests(entry: Entry) -> tuple[str, str]:
+    """The entry's card, and its whole: the card with the body."""
+    card = entry_card(entry)
+    return card, digest(card, entry.body)
 
-    def __init__(self, entries: Iterable[Entry]):
-        self.card = {e.id: entry_card(e) for e in entries}
-        self.whole = {e.id: digest(self.card[e.id], e.body) for e in entries}
+
+class EntryDigests:
+    """Cards and wholes of the shown entries, each computed once; `known` holds some worked out before,
+    as id → (that very entry, card, whole): the entry cache keeps them (mawjaz.incremental.entry_cache)."""
+
+    def __init__(self, entries: Iterable[Entry], known: dict[str, tuple[Entry, str, str]] | None = None):
+        known = known or {}
+        self.card, self.whole = {}, {}
+        for entry in entries:
+            same = known.get(entry.id)
+            card, whole = same[1:] if same is not None and same[0] is entry else entry_digests(entry)
+            self.card[entry.id], self.whole[entry.id] = card, whole
 
     def cards(self, entries: Iterable[Entry | None]) -> str:
         return digest(*(self.card[e.id] if e is not None else "-" for e in entries))

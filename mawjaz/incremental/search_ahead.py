@@ -76,35 +76,49 @@ def search_source(config: Config, registries: Registries, entries: list[Entry]) 
     return SearchSource(registries, config.locale, tuple(published), statements, shards)
 
 
-def start_search_ahead(config: Config, registries: Registries, entries: list[Entry], everything: str,
-                       entry_digests: EntryDigests, previous: Manifest | None, staging: Path,
-                       most: int) -> SearchAhead | None:
+def start_search_ahead(config: Config, registries: Registries, entries: list[Entry], known_digests: dict,
+                       everything: str, previous: Manifest | None, staging: Path,
+                       most: int) -> tuple[SearchAhead | None, EntryDigests]:
     """Fork the process that indexes the shards whose digest differs from the previous build's, when there
-    are at least one and at most `most` of them; None otherwise."""
-    if not config.search_enabled:
-        return None
-    source = search_source(config, registries, entries)
-    if previous is None and len(source.shards) > most:
-        return None                     # a first build of many shards: every one is to index, in the pool
-    recorded = previous.outputs if previous is not None else {}
-    todo = {shard: digest for shard, digest in shard_digests(source, everything, entry_digests).items()
-            if recorded.get(shard_path(shard), ("",))[0] != digest}
-    if not todo or len(todo) > most:
-        return None
+    are at least one and at most `most` of them; and the entries' digests (EntryDigests, with `known_digests`).
+
+    The process is forked before the digests are worked out (0.14 s at 10,000 entries), and works them
+    out itself, so that Pagefind starts that much sooner; this process works out the same shards to
+    index, and stops it if there are none or too many."""
+    source = search_source(config, registries, entries) if config.search_enabled else None
+    if source is None or (previous is None and len(source.shards) > most):
+        # a first build of many shards: every one is to index, in the pool
+        return None, EntryDigests(entries, known_digests)
     reading, writing = os.pipe()
     pid = os.fork()
     if pid == 0:                        # the indexing process: makes the bundles, reports them, and ends
         code = 1
         try:
             os.close(reading)
-            made = _make_bundles(source, list(todo), staging)
+            todo = _shards_to_index(source, everything, EntryDigests(entries, known_digests), previous, most)
+            made = _make_bundles(source, list(todo), staging) if todo else {}
             with os.fdopen(writing, "w", encoding="utf-8") as pipe:
                 pipe.write(json.dumps(made))
             code = 0
         finally:
             os._exit(code)
     os.close(writing)
-    return SearchAhead(pid, reading, {shard_path(shard): digest for shard, digest in todo.items()})
+    entry_digests = EntryDigests(entries, known_digests)
+    ahead = SearchAhead(pid, reading, {shard_path(shard): digest for shard, digest in
+                                       _shards_to_index(source, everything, entry_digests, previous, most).items()})
+    if not ahead.digests:
+        ahead.stop()
+        return None, entry_digests
+    return ahead, entry_digests
+
+
+def _shards_to_index(source: SearchSource, everything: str, entry_digests: EntryDigests, previous: Manifest | None,
+                     most: int) -> dict[str, str]:
+    """Shard → digest, for the shards whose digest differs from the previous build's; {} if more than `most`."""
+    recorded = previous.outputs if previous is not None else {}
+    todo = {shard: digest for shard, digest in shard_digests(source, everything, entry_digests).items()
+            if recorded.get(shard_path(shard), ("",))[0] != digest}
+    return todo if len(todo) <= most else {}
 
 
 def _make_bundles(source: SearchSource, shards: list[str], staging: Path) -> dict[str, list[str]]:

@@ -48,7 +48,10 @@ def previous_with_every_shard_but(config, registries, entries, *changed: str) ->
 
 
 def start(config, registries, entries, previous, staging: Path, most: int = 2):
-    return start_search_ahead(config, registries, entries, EVERYTHING, EntryDigests(entries), previous, staging, most)
+    ahead, entry_digests = start_search_ahead(config, registries, entries, {}, EVERYTHING, previous, staging, most)
+    expected = EntryDigests(entries)
+    assert (entry_digests.card, entry_digests.whole) == (expected.card, expected.whole)
+    return ahead
 
 
 def test_a_changed_shard_is_indexed_ahead_into_the_bytes_the_usual_way_gives(tmp_path):
@@ -71,6 +74,9 @@ def test_nothing_is_indexed_ahead_when_no_shard_changed_or_more_than_the_cores_d
     config, registries, entries = loaded()
     unchanged = previous_with_every_shard_but(config, registries, entries)
     assert start(config, registries, entries, unchanged, tmp_path) is None
+    three_changed = previous_with_every_shard_but(config, registries, entries, "2023", "2024", "2025")
+    assert start(config, registries, entries, three_changed, tmp_path, most=2) is None
+    assert list(tmp_path.iterdir()) == []                                           # nothing was begun
     assert start(config, registries, entries, None, tmp_path, most=2) is None       # a full build: six shards
     assert start(replace(config, search_enabled=False), registries, entries, None, tmp_path, most=10) is None
 

@@ -35,4 +35,4 @@ def test_entries_parsed_in_workers_equal_entries_parsed_here_with_their_problems
     here = [_parse_file(name, CONTENT / "entries", registries, None) for name in names]
     monkeypatch.setenv("MAWJAZ_WORKERS", "2")
     assert map_in_workers(_parse_file, names, CONTENT / "entries", registries, None) == here
-    assert all(entry is not None for entry, _ in here)
+    assert all(entry is not None for entry, _, _ in here)
