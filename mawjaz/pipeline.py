@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .config import Config, check_public_address, check_templates_folder
 from .errors import Problems
-from .incremental.inputs import RunInputs, read_inputs
+from .incremental.inputs import KnownFiles, RunInputs, read_inputs
 from .incremental.manifest import Manifest, cache_path, outputs_intact, read_manifest, write_manifest
 from .incremental.staging import Staging
 from .progress import Reporter
@@ -22,6 +22,10 @@ from .progress import Reporter
 # The stages are imported inside the functions that call them, after the check for changes, on purpose:
 # a build that finds nothing to do never loads edtf, Jinja2, Babel or markdown-it, which take 0.4 s of
 # the half second such a build takes at 10,000 entries.
+
+
+ENTRY_CACHE = "entries.pickle"        # the entries parsed by the last build (mawjaz.incremental.entry_cache)
+KNOWN_FILES = "entry-files.json"      # the entry files it read (mawjaz.incremental.inputs.KnownFiles)
 
 
 @dataclass(frozen=True)
@@ -182,7 +186,9 @@ def site_to_build(run: Run, with_seeds: bool):
     """The staging folder of the new site, with the previous site linked into it while the entries load;
     None when the site in place was built from these very inputs. A run that fails discards the folder."""
     with run.reporter.stage("Compare with last build"):
-        inputs = read_inputs(run.config, run.settings.drafts, with_seeds=with_seeds)
+        known = KnownFiles(cache_path(run.config.paths.out, KNOWN_FILES))
+        run.cache_updates[known.cache_file] = known
+        inputs = read_inputs(run.config, run.settings.drafts, with_seeds=with_seeds, known=known)
         previous = read_manifest(run.config.paths.out)
         unchanged = (previous is not None and previous.inputs == inputs.digest
                      and outputs_intact(run.config.paths.out, previous))
@@ -229,7 +235,7 @@ def load_entries(run: Run, registries, inputs: RunInputs | None) -> list:
         return read_entries(run.settings.entries_dir, registries, run.problems)
     salt = f"{inputs.code} {inputs.registries} {run.settings.entries_dir} {run.problems.root}"
     entries, update = entry_cache.load_entries(run.settings.entries_dir, registries, run.problems,
-                                               cache_path(run.config.paths.out, "entries.pickle"), salt, inputs.entries)
+                                               cache_path(run.config.paths.out, ENTRY_CACHE), salt, inputs.entries)
     run.cache_updates[update.cache_file] = update
     return entries
 
@@ -267,7 +273,8 @@ def write_entries(run: Run, registries, entries: list, new_entries: tuple,
         write_new_entries(run.settings.entries_dir, list(new_entries))
     run.summary.entries_written = len(new_entries)
     if inputs is not None:      # the manifest records the entries as they are now
-        inputs = inputs.with_entries_of(run.config)
+        known = run.cache_updates.get(cache_path(run.config.paths.out, KNOWN_FILES))
+        inputs = inputs.with_entries_of(run.config, known)
     entries = load_entries(run, registries, inputs)
     run.stop_if_errors()
     return entries, inputs
@@ -303,9 +310,8 @@ def start_indexing(run: Run, registries, entries: list, staging: Staging, inputs
     and the entries' digests."""
     from .incremental.workers import worker_count
     from .incremental.search_ahead import start_search_ahead
-    known = {}
-    for update in run.cache_updates.values():
-        known.update(update.known_digests())
+    update = run.cache_updates.get(cache_path(run.config.paths.out, ENTRY_CACHE))
+    known = update.known_digests() if update is not None else {}
     with run.reporter.stage("Start indexing"):
         return start_search_ahead(run.config, registries, entries, known, inputs.everything, staging.base,
                                   staging.path, most=worker_count())

@@ -8,7 +8,9 @@ run with nothing to do imports almost nothing.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+import time
 from dataclasses import dataclass, replace
 from importlib import metadata
 from pathlib import Path
@@ -83,12 +85,13 @@ class RunInputs:
         return digest(self.everything, *(f"{name}={value}" for name, value in sorted(self.entries.items())),
                       self.seeds)
 
-    def with_entries_of(self, config: Config) -> RunInputs:
+    def with_entries_of(self, config: Config, known: KnownFiles | None = None) -> RunInputs:
         """The same inputs, after new entries were written."""
-        return replace(self, entries=entry_digests(config.paths.content / "entries"))
+        return replace(self, entries=entry_digests(config.paths.content / "entries", known))
 
 
-def read_inputs(config: Config, drafts: bool, with_seeds: bool) -> RunInputs:
+def read_inputs(config: Config, drafts: bool, with_seeds: bool, known: KnownFiles | None = None) -> RunInputs:
+    """`known`: the entry files an earlier run read, whose digests hold while the files are as they were."""
     code = code_digest()
     registries = folder_digest(config.paths.content, ".yaml", recursive=False)
     static_dir = str(config.paths.static)
@@ -96,7 +99,7 @@ def read_inputs(config: Config, drafts: bool, with_seeds: bool) -> RunInputs:
               for relative in sorted(files_under(static_dir, "", "", True))}
     everything = digest(code, config_description(config), f"drafts={drafts}", folder_digest(config.paths.templates),
                         *(f"{path}={value}" for path, value in static.items()), registries)
-    return RunInputs(code, registries, everything, static, entry_digests(config.paths.content / "entries"),
+    return RunInputs(code, registries, everything, static, entry_digests(config.paths.content / "entries", known),
                      folder_digest(config.paths.seeds) if with_seeds else "")
 
 
@@ -109,13 +112,66 @@ def config_description(config: Config) -> str:
     return repr(replace(config, path=Path(config.path.name), paths=replace(config.paths, **folders)))
 
 
-def entry_digests(entries_dir: Path) -> dict[str, str]:
+def entry_digests(entries_dir: Path, known: KnownFiles | None = None) -> dict[str, str]:
     """Entry file name → digest of its bytes. A file that cannot be read gets none here: the loader
     reports it, with its name and what is wrong."""
     found = {}
     for name in files_under(str(entries_dir), "", ".md", False):
+        path = os.path.join(entries_dir, name)
         try:
-            found[name] = file_digest(os.path.join(entries_dir, name))
+            found[name] = file_digest(path) if known is None else known.digest_of(name, path)
         except OSError:
             found[name] = "unreadable"
     return found
+
+
+class KnownFiles:
+    """Digests of files an earlier run read, each with what the file system said of the file then (size,
+    modification and change times in nanoseconds, inode), so that an unchanged file is not read again:
+    at 10,000 entries, stat takes a fifth of the time of reading and hashing every file.
+
+    A file is remembered only once its times are two seconds old, so a write within the same tick of
+    the clock as the reading is never mistaken for no change. The change time moves on every write and
+    cannot be set back by tools that restore a modification time. The cache is JSON; anything unexpected
+    in it makes every file be read."""
+
+    SETTLED_NS = 2_000_000_000
+    FORMAT = 1
+
+    def __init__(self, cache_file: Path):
+        self.cache_file = cache_file
+        self.started = time.time_ns()
+        self.earlier: dict = {}
+        self.now: dict[str, list] = {}
+        try:
+            data = json.loads(cache_file.read_text(encoding="utf-8"))
+            if isinstance(data, dict) and data.get("format") == self.FORMAT and isinstance(data.get("files"), dict):
+                self.earlier = data["files"]
+        except (OSError, ValueError):
+            pass
+
+    def digest_of(self, name: str, path: str) -> str:
+        status = os.stat(path)
+        seen = [status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino]
+        remembered = self.earlier.get(name)
+        if isinstance(remembered, list) and len(remembered) == 5 and remembered[:4] == seen \
+                and isinstance(remembered[4], str):
+            found = remembered[4]
+        else:
+            found = file_digest(path)
+        if max(status.st_mtime_ns, status.st_ctime_ns) < self.started - self.SETTLED_NS:
+            self.now[name] = [*seen, found]
+        return found
+
+    def write(self) -> None:
+        """Written only when it differs from the one read."""
+        if self.now == self.earlier:
+            return
+        try:
+            self.cache_file.parent.mkdir(parents=True, exist_ok=True)
+            temporary = self.cache_file.with_name(f".{self.cache_file.name}.{os.getpid()}")
+            temporary.write_text(json.dumps({"format": self.FORMAT, "files": self.now}, ensure_ascii=False,
+                                            separators=(",", ":")), encoding="utf-8")
+            os.replace(temporary, self.cache_file)
+        except OSError:
+            pass                    # a cache that cannot be written only makes the next run read more
