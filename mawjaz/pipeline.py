@@ -24,8 +24,10 @@ from .progress import Reporter
 # the half second such a build takes at 10,000 entries.
 
 
+# The build's caches beside the site (mawjaz.incremental.manifest.cache_path), each kept by its own module.
 ENTRY_CACHE = "entries.pickle"        # the entries parsed by the last build (mawjaz.incremental.entry_cache)
 KNOWN_FILES = "entry-files.json"      # the entry files it read (mawjaz.incremental.inputs.KnownFiles)
+GROUP_MEMO = "group.json"             # what its grouping worked out (mawjaz.incremental.group_memo)
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,7 @@ class Run:
     problems: Problems
     reporter: Reporter
     summary: Summary = field(default_factory=Summary)
-    cache_updates: dict = field(default_factory=dict)   # cache file → its update, written by write_caches
+    cache_updates: dict = field(default_factory=dict)   # cache name → its update, written by write_caches
 
     @property
     def config(self) -> Config:
@@ -186,8 +188,7 @@ def site_to_build(run: Run, with_seeds: bool):
     """The staging folder of the new site, with the previous site linked into it while the entries load;
     None when the site in place was built from these very inputs. A run that fails discards the folder."""
     with run.reporter.stage("Compare with last build"):
-        known = KnownFiles(cache_path(run.config.paths.out, KNOWN_FILES))
-        run.cache_updates[known.cache_file] = known
+        known = run.cache_updates[KNOWN_FILES] = KnownFiles(cache_path(run.config.paths.out, KNOWN_FILES))
         inputs = read_inputs(run.config, run.settings.drafts, with_seeds=with_seeds, known=known)
         previous = read_manifest(run.config.paths.out)
         unchanged = (previous is not None and previous.inputs == inputs.digest
@@ -236,7 +237,7 @@ def load_entries(run: Run, registries, inputs: RunInputs | None) -> list:
     salt = f"{inputs.code} {inputs.registries} {run.settings.entries_dir} {run.problems.root}"
     entries, update = entry_cache.load_entries(run.settings.entries_dir, registries, run.problems,
                                                cache_path(run.config.paths.out, ENTRY_CACHE), salt, inputs.entries)
-    run.cache_updates[update.cache_file] = update
+    run.cache_updates[ENTRY_CACHE] = update
     return entries
 
 
@@ -273,8 +274,7 @@ def write_entries(run: Run, registries, entries: list, new_entries: tuple,
         write_new_entries(run.settings.entries_dir, list(new_entries))
     run.summary.entries_written = len(new_entries)
     if inputs is not None:      # the manifest records the entries as they are now
-        known = run.cache_updates.get(cache_path(run.config.paths.out, KNOWN_FILES))
-        inputs = inputs.with_entries_of(run.config, known)
+        inputs = inputs.with_entries_of(run.config, run.cache_updates.get(KNOWN_FILES))
     entries = load_entries(run, registries, inputs)
     run.stop_if_errors()
     return entries, inputs
@@ -310,7 +310,7 @@ def start_indexing(run: Run, registries, entries: list, staging: Staging, inputs
     and the entries' digests."""
     from .incremental.workers import worker_count
     from .incremental.search_ahead import start_search_ahead
-    update = run.cache_updates.get(cache_path(run.config.paths.out, ENTRY_CACHE))
+    update = run.cache_updates.get(ENTRY_CACHE)
     known = update.known_digests() if update is not None else {}
     with run.reporter.stage("Start indexing"):
         return start_search_ahead(run.config, registries, entries, known, inputs.everything, staging.base,
@@ -322,7 +322,7 @@ def group(run: Run, registries, entries: list, inputs: RunInputs, entry_digests)
     from .incremental.group_memo import read_memo, write_memo
     from .site import group_site
     with run.reporter.stage("Group"):
-        memo_file = cache_path(run.config.paths.out, "group.json")
+        memo_file = cache_path(run.config.paths.out, GROUP_MEMO)
         memo = read_memo(memo_file, inputs.code, entry_digests.whole)
         site = group_site(run.config, registries, entries, drafts=run.settings.drafts, memo=memo)
         write_memo(memo_file, inputs.code, memo)

@@ -2,9 +2,10 @@
 
 Parsing and checking 10,000 entries takes seconds; reading them and comparing digests takes a tenth of
 that, so a rebuild after one edit parses one file. Each entry keeps the digests of its front matter and
-body beside it (mawjaz.incremental.fingerprints), which are worked out again only when it is parsed again. An entry is reused only if it parsed without errors
-(an error can depend on other files, such as an id taken twice, so it is always checked afresh), and
-only under the same code, registries and folders: anything else starts an empty cache.
+body beside it (mawjaz.incremental.fingerprints), worked out again only when it is parsed again. An
+entry is reused only if it parsed without errors (an error can depend on other files, such as an id
+taken twice, so it is always checked afresh), and only under the same code, registries and folders:
+anything else starts an empty cache.
 
 The cache is a pickle, read with an unpickler that builds only the few classes an entry is made of, so a
 planted cache file cannot run code.
@@ -22,6 +23,7 @@ from ..errors import Problem, Problems
 from ..model import Entry, Evidence, ProposedActor, Registries
 from ..yamlio import LineDict, LineList
 from .fingerprints import entry_digests
+from .manifest import write_cache_file
 from .workers import map_in_workers
 
 FORMAT = 4
@@ -125,11 +127,5 @@ def _read(cache_file: Path, salt: str) -> dict:
 
 
 def _write(cache_file: Path, salt: str, entries: dict) -> None:
-    try:
-        cache_file.parent.mkdir(parents=True, exist_ok=True)
-        temporary = cache_file.with_name(f".{cache_file.name}.{os.getpid()}")
-        with open(temporary, "wb") as handle:
-            pickle.dump({"format": FORMAT, "salt": salt, "entries": entries}, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, cache_file)
-    except OSError:
-        pass                        # a cache that cannot be written only makes the next build slower
+    write_cache_file(cache_file, pickle.dumps({"format": FORMAT, "salt": salt, "entries": entries},
+                                              protocol=pickle.HIGHEST_PROTOCOL))

@@ -9,10 +9,10 @@ match its key is worked out again.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 from ..site import GroupMemo
+from .manifest import write_cache_file
 
 FORMAT = 2
 
@@ -34,13 +34,6 @@ def read_memo(cache_file: Path, salt: str, versions: dict[str, str]) -> GroupMem
 def write_memo(cache_file: Path, salt: str, memo: GroupMemo) -> None:
     """Written only when it differs from the one read."""
     parts = memo.plain()
-    if parts == memo.earlier:
-        return
-    try:
-        cache_file.parent.mkdir(parents=True, exist_ok=True)
-        temporary = cache_file.with_name(f".{cache_file.name}.{os.getpid()}")
-        temporary.write_text(json.dumps({"format": FORMAT, "salt": salt, "parts": parts}, ensure_ascii=False,
-                                        separators=(",", ":")), encoding="utf-8")
-        os.replace(temporary, cache_file)
-    except OSError:
-        pass                        # a cache that cannot be written only makes the next build slower
+    if parts != memo.earlier:
+        write_cache_file(cache_file, json.dumps({"format": FORMAT, "salt": salt, "parts": parts}, ensure_ascii=False,
+                                                separators=(",", ":")).encode("utf-8"))

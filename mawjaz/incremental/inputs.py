@@ -16,6 +16,7 @@ from importlib import metadata
 from pathlib import Path
 
 from ..config import Config
+from .manifest import write_cache_file
 
 FORMAT = "1"          # bump when what a digest covers changes in a way the code digest would not show
 LIBRARIES = ("jinja2", "markdown-it-py", "babel", "pyyaml", "hijridate", "edtf", "pagefind", "pagefind-bin")
@@ -165,13 +166,6 @@ class KnownFiles:
 
     def write(self) -> None:
         """Written only when it differs from the one read."""
-        if self.now == self.earlier:
-            return
-        try:
-            self.cache_file.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self.cache_file.with_name(f".{self.cache_file.name}.{os.getpid()}")
-            temporary.write_text(json.dumps({"format": self.FORMAT, "files": self.now}, ensure_ascii=False,
-                                            separators=(",", ":")), encoding="utf-8")
-            os.replace(temporary, self.cache_file)
-        except OSError:
-            pass                    # a cache that cannot be written only makes the next run read more
+        if self.now != self.earlier:
+            write_cache_file(self.cache_file, json.dumps({"format": self.FORMAT, "files": self.now}, ensure_ascii=False,
+                                                         separators=(",", ":")).encode("utf-8"))

@@ -36,6 +36,18 @@ def cache_path(out: Path, name: str) -> Path:
     return out.parent / CACHE_FOLDER / f"{out.name}.{name}"
 
 
+def write_cache_file(path: Path, data: bytes) -> None:
+    """A file of the build's cache, replaced whole (a reader never sees half of it); one that cannot be
+    written only makes the next build slower."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f".{path.name}.{os.getpid()}")
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    except OSError:
+        pass
+
+
 def read_manifest(out: Path) -> Manifest | None:
     """The manifest of the site in `out`, or None when there is no usable one (then the build is full)."""
     return read_manifest_file(manifest_path(out)) if out.is_dir() else None

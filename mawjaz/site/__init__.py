@@ -11,6 +11,6 @@ from .memo import GroupMemo
 from .network import Layouts
 from .render import canonical_path, make_environment, page_list, render_page, render_site
 
-__all__ = ["CHECKED_SUFFIXES", "BrokenLink", "GroupMemo", "Layouts", "LinkProof", "canonical_path", "entry_statements",
-           "feed_makers", "find_broken_links", "group_site", "make_environment", "page_list", "render_feeds",
-           "render_page", "render_site", "site_files", "sort_key"]
+__all__ = ["CHECKED_SUFFIXES", "BrokenLink", "GroupMemo", "Layouts", "LinkProof", "canonical_path",
+           "entry_statements", "feed_makers", "find_broken_links", "group_site", "make_environment", "page_list",
+           "render_feeds", "render_page", "render_site", "site_files", "sort_key"]

@@ -12,7 +12,7 @@ from ..entry_dates import year_of
 from ..model import Entry, Registries, SiteModel, Statement, tag_counts
 from ..search import published_shards
 from ..wording import padded_date
-from .memo import GroupMemo
+from .memo import MEMO_ERRORS, GroupMemo
 from .network import network_from_plain, network_to_plain, network_views
 from .same_event import same_event_links
 
@@ -49,9 +49,6 @@ def group_site(config: Config, registries: Registries, entries: list[Entry], dra
     )
 
 
-TALLY_ERRORS = (KeyError, IndexError, TypeError, ValueError, AttributeError)
-
-
 def tallies(config: Config, registries: Registries, shown: list[Entry], by_actor: dict, by_theme: dict,
             memo: GroupMemo) -> dict:
     """The related entries, the counts beside each actor and theme, the most active, and the networks:
@@ -59,15 +56,14 @@ def tallies(config: Config, registries: Registries, shown: list[Entry], by_actor
     kinds alone, so an edit that changes none of those takes them from `memo`."""
     key = tallies_key(config, registries, shown)
     kept = memo.part("tallies", key)
-    if kept is not None:
-        try:
+    try:
+        if kept is not None:
             found = tallies_from_plain(kept, shown, registries)
-        except TALLY_ERRORS:        # a memo file changed by hand: worked out again
-            found = None
-        if found is not None:
             memo.keep("tallies", key, kept)
             memo.layouts.used.update(memo.layouts.earlier)     # the networks' layouts stay for a later build
             return found
+    except MEMO_ERRORS:
+        pass
     recent = recent_entries(shown, config.home_months)
     found = {
         "related": related_entries(shown, by_actor, by_theme),

@@ -12,6 +12,9 @@ from __future__ import annotations
 
 from .network import Layouts
 
+# What reading a part of a memo file changed by hand can raise: the part is then worked out again.
+MEMO_ERRORS = (KeyError, IndexError, TypeError, ValueError, AttributeError)
+
 
 class GroupMemo:
     """`earlier` is the `plain()` of an earlier build's memo; `versions` holds a digest of each entry

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from ..entry_dates import day_of as day_of_date
 from ..model import Entry
-from .memo import GroupMemo
+from .memo import MEMO_ERRORS, GroupMemo
 
 MAX_DAYS = 3
 SHINGLE_JACCARD = 0.25
@@ -129,7 +129,7 @@ def detected_again(entries: list[Entry], memo: GroupMemo | None) -> set[tuple[st
         earlier_versions = earlier["versions"]
         unchanged = {i for i, version in versions.items() if earlier_versions.get(i) == version}
         kept = {(a, b) for a, b in earlier["pairs"] if a in unchanged and b in unchanged}
-    except (KeyError, TypeError, ValueError, AttributeError):    # a memo file changed by hand
+    except MEMO_ERRORS:
         unchanged, kept = set(), set()
     changed = set(versions) - unchanged
     if len(changed) * 4 < len(versions):

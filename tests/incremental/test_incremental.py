@@ -156,6 +156,19 @@ def test_a_planted_entry_cache_cannot_run_code(tmp_path):
     assert snapshot(work / "site") == snapshot(work / "clean")
 
 
+def test_a_build_that_stops_on_a_broken_entry_still_keeps_the_entries_it_parsed(tmp_path):
+    """The entry cache is written once the shards start indexing, or at the latest as the run ends: a
+    maintainer fixing one entry after another does not pay for parsing every entry again each time."""
+    work = make_work(tmp_path)
+    edit(entry(work, UNSMIL), "\n---\n", "\nthemes: [no-such-theme]\n---\n")
+    result = run_build("build", "--config", str(work / "config.yaml"), "--content", str(work / "content"),
+                       "--out", str(work / "site"), cwd=work, check=False)
+    assert result.returncode != 0 and f"{UNSMIL}.md" in result.stderr
+    cache = cache_path(work / "site", "entries.pickle")
+    assert cache.is_file() and UNSMIL.encode() not in cache.read_bytes()     # the broken one is checked afresh
+    assert TRIPOLI.encode() in cache.read_bytes()
+
+
 def feeds_of(work: Path, entry_id: str) -> list[tuple[str, str]]:
     text = entry(work, entry_id).read_text(encoding="utf-8")
     actors = re.search(r"^actors: \[(.*)\]$", text, re.M).group(1).split(", ")
