@@ -5,6 +5,7 @@ import functools
 import http.server
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import threading
@@ -18,10 +19,25 @@ CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
+BUILD_TIMEOUT = 600     # seconds: far beyond any build of the test sites, so only a hang reaches it
+
+
 def run_build(*args: str, cwd: Path = ROOT, check: bool = True, env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run build.py as a user would; returns the finished process (stdout, stderr, returncode)."""
-    result = subprocess.run([sys.executable, str(ROOT / "build.py"), *args], cwd=cwd, capture_output=True,
-                            text=True, env={**os.environ, "PYTHONHASHSEED": "0", **(env or {})})
+    """Run build.py as a user would; returns the finished process (stdout, stderr, returncode).
+
+    A build still running after BUILD_TIMEOUT fails the test with what it printed, its processes killed
+    as a group (a process it forked would otherwise keep the output pipes open, and the wait with them)."""
+    command = [sys.executable, str(ROOT / "build.py"), *args]
+    with subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                          start_new_session=True,
+                          env={**os.environ, "PYTHONHASHSEED": "0", **(env or {})}) as process:
+        try:
+            stdout, stderr = process.communicate(timeout=BUILD_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            stdout, stderr = process.communicate()
+            raise AssertionError(f"build.py {' '.join(args)} still ran after {BUILD_TIMEOUT} s:\n{stderr}") from None
+    result = subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
     if check and result.returncode != 0:
         raise AssertionError(f"build.py {' '.join(args)} failed:\n{result.stderr}")
     return result

@@ -48,14 +48,23 @@ def run_pagefind(documents: Iterable[tuple[str, str]], bundle: Path, language: s
                                        stdout=subprocess.PIPE, stderr=errors)
         except OSError as error:
             return f"Pagefind could not be started ({executable}): {error.strerror or error}"
-        sender = threading.Thread(target=_send, args=(service, _requests(documents, language, sent)), daemon=True)
+        sender = threading.Thread(target=_send, args=(service, _requests(documents, language, sent), sent),
+                                  daemon=True)
         sender.start()
+        reply, read_to_the_end = None, False
         try:
             reply = _read_replies(service, sent)
+            read_to_the_end = True
         finally:
+            if not read_to_the_end or (reply is not None and not sent.bundle_arrived):
+                # stopped reading early: the service may be blocked writing replies, and the sender
+                # blocked writing to it, so closing its input would wait for ever
+                service.kill()
             _close_input(service)       # end of input: the service stops
             sender.join()
             service.wait()
+        if sent.failure:
+            return sent.failure
         if reply is None:               # the service stopped before it sent the bundle
             errors.seek(0)
             said = errors.read().decode("utf-8", "replace").strip()[-500:]
@@ -71,6 +80,8 @@ class _Sent:
     def __init__(self):
         self.urls: list[str] = []
         self.last_id: int | None = None
+        self.bundle_arrived = False     # the reply to the last message came
+        self.failure = ""               # why a document could not be made, if one could not
 
 
 def write_bundle(files: list[dict], bundle: Path, leave_out: Collection[str]) -> str:
@@ -118,13 +129,29 @@ def _message(message_id: int, payload: dict) -> bytes:
     return base64.b64encode(json.dumps({"message_id": message_id, "payload": payload}).encode("utf-8")) + REPLY_END
 
 
-def _send(service: subprocess.Popen, requests: Iterator[bytes]) -> None:
+def _send(service: subprocess.Popen, requests: Iterator[bytes], sent: _Sent) -> None:
+    """Write every message. A document that cannot be made ends the input there: the service stops, so
+    the reader is not left waiting for a bundle that will never be asked for."""
     try:
         for request in requests:
-            service.stdin.write(request)
-        service.stdin.flush()
+            if not _write(service, request):
+                return                  # the service stopped; its replies (or their absence) say why
+    except Exception as error:          # the documents are made here, as they are sent
+        sent.failure = f"a search record could not be made: {type(error).__name__}: {error}"
+        _close_input(service)
+        return
+    _write(service, b"", flush=True)
+
+
+def _write(service: subprocess.Popen, message: bytes, flush: bool = False) -> bool:
+    """False once the service has stopped reading (or its input was closed)."""
+    try:
+        service.stdin.write(message)
+        if flush:
+            service.stdin.flush()
+        return True
     except (BrokenPipeError, ValueError):
-        pass                            # the service stopped; its replies (or their absence) say why
+        return False
 
 
 def _decoded(encoded: bytes) -> dict | None:
@@ -165,5 +192,6 @@ def _read_replies(service: subprocess.Popen, sent: _Sent) -> tuple[str, list[dic
             elif payload.get("type") == "NewIndex" and payload.get("index_id") != FIRST_INDEX:
                 return f"Pagefind made index {payload.get('index_id')} where {FIRST_INDEX} was expected", []
             if sent.last_id is not None and message_id == sent.last_id:
+                sent.bundle_arrived = True
                 return first_error, payload.get("files") or []
     return None

@@ -11,6 +11,7 @@ import gzip
 import json
 import multiprocessing
 import shutil
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -299,3 +300,32 @@ def test_a_pagefind_that_answers_in_another_language_is_an_error_not_a_traceback
     outcome = run_pagefind([(record.url, record.document) for record in records(range(3))], tmp_path / "bundle")
     assert outcome.startswith("Pagefind sent a reply this build cannot read") and "says hello" in outcome
     assert not (tmp_path / "bundle").exists()
+
+
+def within(seconds: float, work):
+    """work()'s result, or a failure if it has not come back in time (a hang would stall the whole run)."""
+    result = []
+    worker = threading.Thread(target=lambda: result.append(work()), daemon=True)
+    worker.start()
+    worker.join(seconds)
+    if worker.is_alive():
+        pytest.fail(f"still waiting after {seconds} s: the run hangs")
+    return result[0]
+
+
+def test_a_record_that_cannot_be_made_is_an_error_not_a_hang(tmp_path):
+    def documents():
+        yield from ((record.url, record.document) for record in records(range(3)))
+        raise KeyError("an actor the registry lost")
+
+    outcome = within(60, lambda: run_pagefind(documents(), tmp_path / "bundle"))
+    assert outcome.startswith("a search record could not be made: KeyError") and "registry lost" in outcome
+    assert not (tmp_path / "bundle").exists()
+
+
+def test_a_pagefind_that_stops_reading_after_a_bad_reply_does_not_hang_the_build(tmp_path, monkeypatch):
+    # more input than a pipe holds, and a service that neither reads it nor ends
+    fake_pagefind(tmp_path, monkeypatch, "echo 'not a reply,'\nexec sleep 600")
+    big = [(f"/entries/{number}/", "<p>" + "كلمة " * 20_000 + "</p>") for number in range(20)]
+    outcome = within(60, lambda: run_pagefind(big, tmp_path / "bundle"))
+    assert outcome.startswith("Pagefind sent a reply this build cannot read")
