@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import argparse
+import faulthandler
+import signal
 import sys
 from pathlib import Path
 
@@ -72,6 +74,9 @@ def make_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str], root: Path) -> int:
+    # `kill -USR1` on a build that seems stuck prints where each of its threads (and forked
+    # processes) is, and the build goes on
+    faulthandler.register(signal.SIGUSR1, all_threads=True)
     parser = make_parser()
     args = parser.parse_intermixed_args(argv)   # exits with 2 on bad usage; ids may follow options
     if args.command != "refresh" and (args.apply or args.take or args.changed_seeds):

@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -25,8 +26,9 @@ BUILD_TIMEOUT = 600     # seconds: far beyond any build of the test sites, so on
 def run_build(*args: str, cwd: Path = ROOT, check: bool = True, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run build.py as a user would; returns the finished process (stdout, stderr, returncode).
 
-    A build still running after BUILD_TIMEOUT fails the test with what it printed, its processes killed
-    as a group (a process it forked would otherwise keep the output pipes open, and the wait with them)."""
+    A build still running after BUILD_TIMEOUT fails the test with what it printed, and the stacks of its
+    processes, which are then killed as a group (a process it forked would otherwise keep the output
+    pipes open, and the wait with them)."""
     command = [sys.executable, str(ROOT / "build.py"), *args]
     with subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                           start_new_session=True,
@@ -34,6 +36,8 @@ def run_build(*args: str, cwd: Path = ROOT, check: bool = True, env: dict | None
         try:
             stdout, stderr = process.communicate(timeout=BUILD_TIMEOUT)
         except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGUSR1)    # the build and its forked processes print their stacks
+            time.sleep(2)
             os.killpg(process.pid, signal.SIGKILL)
             stdout, stderr = process.communicate()
             raise AssertionError(f"build.py {' '.join(args)} still ran after {BUILD_TIMEOUT} s:\n{stderr}") from None

@@ -92,3 +92,24 @@ def test_open_page_reloads_by_itself_under_the_sites_security_policy(browser, pr
     poll(lambda: "عنوان يظهر دون تحديث يدوي" in page.title())
     assert violations == []
     page.close()
+
+
+def test_a_running_build_asked_with_sigusr1_prints_where_it_is_and_goes_on(tmp_path):
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    port = free_port()
+    stacks = tmp_path / "stderr.txt"
+    with stacks.open("wb") as stderr:
+        server = subprocess.Popen(
+            [sys.executable, str(ROOT / "build.py"), "serve", "--port", str(port), "--content",
+             str(tmp_path / "content"), "--out", str(tmp_path / "site"), "--quiet"],
+            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=stderr, start_new_session=True)
+        try:
+            base = f"http://127.0.0.1:{port}/"
+            poll(lambda: fetch(base))
+            server.send_signal(signal.SIGUSR1)
+            said = poll(lambda: (text := stacks.read_text(encoding="utf-8")) and "serve_forever" in text and text)
+            assert "Current thread" in said and "mawjaz/serve.py" in said
+            assert fetch(base) and server.poll() is None
+        finally:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=10)
