@@ -66,7 +66,7 @@ def measure_size(result: SizeResult, rounds: int, keep: bool) -> None:
         f"{rounds} round(s)")
     for number in range(1, rounds + 1):
         result.load.append(os.getloadavg()[0])   # other work on the machine skews times: show it
-        mawjaz, baseline = time_mawjaz(corpus), time_baseline(corpus)
+        mawjaz, baseline = time_mawjaz(corpus, number), time_baseline(corpus, number)
         result.mawjaz.append(mawjaz)
         result.baseline.append(baseline)
         say(f"  round {number}: full {mawjaz.full.seconds:.1f} s, noop {mawjaz.noop.seconds:.1f} s, "
