@@ -51,16 +51,16 @@ def run_pagefind(documents: Iterable[tuple[str, str]], bundle: Path, language: s
         sender = threading.Thread(target=_send, args=(service, _requests(documents, language, sent), sent),
                                   daemon=True)
         sender.start()
-        reply, read_to_the_end = None, False
+        reply, stopped_early = None, True   # early: neither the bundle nor the service's end was read
         try:
             reply = _read_replies(service, sent)
-            read_to_the_end = True
+            stopped_early = reply is not None and not sent.bundle_arrived
         finally:
-            if not read_to_the_end or (reply is not None and not sent.bundle_arrived):
-                # stopped reading early: the service may be blocked writing replies, and the sender
-                # blocked writing to it, so closing its input would wait for ever
+            if stopped_early:
+                # the service may be blocked writing replies no one reads, and the sender blocked
+                # writing to it: closing its input would wait for ever
                 service.kill()
-            _close_input(service)       # end of input: the service stops
+            _to_service(service.stdin.close)    # end of input: the service stops
             sender.join()
             service.wait()
         if sent.failure:
@@ -134,21 +134,20 @@ def _send(service: subprocess.Popen, requests: Iterator[bytes], sent: _Sent) -> 
     the reader is not left waiting for a bundle that will never be asked for."""
     try:
         for request in requests:
-            if not _write(service, request):
+            if not _to_service(service.stdin.write, request):
                 return                  # the service stopped; its replies (or their absence) say why
     except Exception as error:          # the documents are made here, as they are sent
         sent.failure = f"a search record could not be made: {type(error).__name__}: {error}"
-        _close_input(service)
+        _to_service(service.stdin.close)
         return
-    _write(service, b"", flush=True)
+    _to_service(service.stdin.flush)
 
 
-def _write(service: subprocess.Popen, message: bytes, flush: bool = False) -> bool:
-    """False once the service has stopped reading (or its input was closed)."""
+def _to_service(operation, *arguments) -> bool:
+    """An operation on the service's input; False if the service had stopped reading or the input
+    was closed already."""
     try:
-        service.stdin.write(message)
-        if flush:
-            service.stdin.flush()
+        operation(*arguments)
         return True
     except (BrokenPipeError, ValueError):
         return False
@@ -160,13 +159,6 @@ def _decoded(encoded: bytes) -> dict | None:
     except ValueError:                  # not base64, or not JSON
         return None
     return reply if isinstance(reply, dict) and isinstance(reply.get("payload", {}), dict) else None
-
-
-def _close_input(service: subprocess.Popen) -> None:
-    try:
-        service.stdin.close()
-    except (BrokenPipeError, ValueError):
-        pass                            # it had already stopped
 
 
 def _read_replies(service: subprocess.Popen, sent: _Sent) -> tuple[str, list[dict]] | None:

@@ -121,3 +121,24 @@ def test_the_report_ends_with_one_closing_line_per_size_with_both_ratios():
     assert last_lines == [
         "bench N=1000: full 4.0 s, noop 0.50 s, edit 2.00 s, peak 100 MB; baseline 4.0 s; ratio 1.00; cpu ratio 1.00",
         "bench N=10000: full 30.0 s, noop 0.50 s, edit 2.00 s, peak 100 MB; baseline 30.0 s; ratio 1.00; cpu ratio 1.00"]
+
+
+def test_ingest_is_timed_before_any_size(monkeypatch):
+    import bench.__main__ as bench_main
+    order = []
+    monkeypatch.setattr(bench_main, "measure_ingest", lambda *arguments: order.append("ingest"))
+    monkeypatch.setattr(bench_main, "measure_size", lambda result, *arguments: order.append(result.size))
+    monkeypatch.setattr(bench_main, "format_report", lambda *arguments: "")
+    monkeypatch.setattr(bench_main, "busy_note", lambda results: None)
+    assert bench_main.main(["--sizes", "10,20", "--runs", "1", "--stories", "5"]) == 0
+    assert order == ["ingest", 10, 20]
+
+
+def test_each_round_builds_into_folders_of_its_own_and_deletes_none(tmp_path):
+    from bench.scenarios import prepare_corpus, time_baseline, time_mawjaz
+    corpus = prepare_corpus(30, tmp_path)
+    for number in (1, 2):
+        time_mawjaz(corpus, number)
+        time_baseline(corpus, number)
+    for folder in ("site-1", "site-2", "public-1", "public-2"):
+        assert (corpus.work / folder / "index.html").is_file(), folder

@@ -9,10 +9,11 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, run_build
 
 
 def free_port() -> int:
@@ -39,22 +40,29 @@ def poll(check, timeout: float = 60.0):
     raise AssertionError("the preview server did not get there in time")
 
 
-@pytest.fixture
-def preview(tmp_path):
-    """A preview server over a copy of the repository's content, so edits here touch nothing real."""
+@contextmanager
+def preview_server(tmp_path: Path, stderr=subprocess.DEVNULL):
+    """`build.py serve` over a copy of the repository's content, so edits here touch nothing real:
+    (the running process, its address) once it answers; stopped afterwards."""
     shutil.copytree(ROOT / "content", tmp_path / "content")
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, str(ROOT / "build.py"), "serve", "--port", str(port), "--content",
          str(tmp_path / "content"), "--out", str(tmp_path / "site"), "--quiet"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=stderr, start_new_session=True)
     base = f"http://127.0.0.1:{port}/"
     try:
         poll(lambda: fetch(base))
-        yield base, tmp_path / "content" / "entries"
+        yield server, base
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=10)
+
+
+@pytest.fixture
+def preview(tmp_path):
+    with preview_server(tmp_path) as (_, base):
+        yield base, tmp_path / "content" / "entries"
 
 
 def retitle(entry: Path, new_title: str) -> None:
@@ -95,21 +103,19 @@ def test_open_page_reloads_by_itself_under_the_sites_security_policy(browser, pr
 
 
 def test_a_running_build_asked_with_sigusr1_prints_where_it_is_and_goes_on(tmp_path):
-    shutil.copytree(ROOT / "content", tmp_path / "content")
-    port = free_port()
     stacks = tmp_path / "stderr.txt"
-    with stacks.open("wb") as stderr:
-        server = subprocess.Popen(
-            [sys.executable, str(ROOT / "build.py"), "serve", "--port", str(port), "--content",
-             str(tmp_path / "content"), "--out", str(tmp_path / "site"), "--quiet"],
-            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=stderr, start_new_session=True)
-        try:
-            base = f"http://127.0.0.1:{port}/"
-            poll(lambda: fetch(base))
-            server.send_signal(signal.SIGUSR1)
-            said = poll(lambda: (text := stacks.read_text(encoding="utf-8")) and "serve_forever" in text and text)
-            assert "Current thread" in said and "mawjaz/serve.py" in said
-            assert fetch(base) and server.poll() is None
-        finally:
-            os.killpg(server.pid, signal.SIGTERM)
-            server.wait(timeout=10)
+    with stacks.open("wb") as stderr, preview_server(tmp_path, stderr) as (server, base):
+        server.send_signal(signal.SIGUSR1)
+        said = poll(lambda: (text := stacks.read_text(encoding="utf-8")) and "serve_forever" in text and text)
+        assert "Current thread" in said and "mawjaz/serve.py" in said
+        assert fetch(base) and server.poll() is None
+
+
+def test_a_build_past_the_tests_deadline_fails_with_the_stacks_of_its_processes(tmp_path, monkeypatch):
+    import conftest
+    monkeypatch.setattr(conftest, "BUILD_TIMEOUT", 8)
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    with pytest.raises(AssertionError, match="still ran after 8 s") as failure:
+        run_build("serve", "--port", str(free_port()), "--content", str(tmp_path / "content"),
+                  "--out", str(tmp_path / "site"), "--quiet", cwd=tmp_path)
+    assert "Current thread" in str(failure.value)
