@@ -4,9 +4,10 @@
     .venv/bin/python -m bench --sizes 1000 --runs 1           # quick, while developing
     .venv/bin/python -m bench --sizes 1000,10000,50000
 
-Progress goes to stderr; the table goes to stdout and ends with one closing line per size
-("bench N=1000: full … s, noop … s, edit … s, peak … MB; baseline … s; ratio …; cpu ratio …"), for
-scripts to read. Work folders are under bench/out/ (git-ignored).
+Progress goes to stderr; the table goes to stdout and ends with one floor line and one closing line
+per size ("floor N=1000: least CPU … s, baseline CPU … s; cpu floor ratio …; wall floor ratio … on 2
+cores" and "bench N=1000: full … s, noop … s, edit … s, peak … MB; baseline … s; ratio …; cpu ratio …"),
+for scripts to read. The floor is the least CPU any build of this design needs (bench/floor.py). Work folders are under bench/out/ (git-ignored).
 """
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ import time
 from .corpus import ROOT
 from .hugo_site import hugo_binary
 from .report import SizeResult, format_report
-from .scenarios import BenchFailure, prepare_corpus, prepare_seeds, time_baseline, time_ingest, time_mawjaz
+from .scenarios import (BenchFailure, prepare_corpus, prepare_seeds, time_baseline, time_floor, time_ingest,
+                        time_mawjaz)
 
 OUT = ROOT / "bench" / "out"
 
@@ -69,9 +71,11 @@ def measure_size(result: SizeResult, rounds: int, keep: bool) -> None:
         mawjaz, baseline = time_mawjaz(corpus, number), time_baseline(corpus, number)
         result.mawjaz.append(mawjaz)
         result.baseline.append(baseline)
+        result.floor.append(time_floor(corpus, number))
         say(f"  round {number}: full {mawjaz.full.seconds:.1f} s, noop {mawjaz.noop.seconds:.1f} s, "
             f"edit {mawjaz.edit.seconds:.1f} s, add {mawjaz.add.seconds:.1f} s; "
-            f"Hugo {baseline.hugo.seconds:.1f} s + Pagefind {baseline.pagefind.seconds:.1f} s")
+            f"Hugo {baseline.hugo.seconds:.1f} s + Pagefind {baseline.pagefind.seconds:.1f} s; "
+            f"floor {sum(result.floor[-1].values()):.1f} s of CPU")
     if not keep:
         shutil.rmtree(corpus.work, ignore_errors=True)
 

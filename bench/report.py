@@ -1,6 +1,7 @@
 """Medians of the rounds, ratios to the baseline, and the one table `make bench` prints."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from statistics import median
 
@@ -14,6 +15,7 @@ class SizeResult:
     mawjaz: list[MawjazRound] = field(default_factory=list)
     baseline: list[BaselineRound] = field(default_factory=list)
     load: list[float] = field(default_factory=list)   # 1-minute load average before each round
+    floor: list[dict[str, float]] = field(default_factory=list)   # CPU seconds per part (bench/floor.py)
 
     def seconds(self, scenario: str) -> float:
         return median(getattr(round_, scenario).seconds for round_ in self.mawjaz)
@@ -44,6 +46,22 @@ class SizeResult:
     def ratio(self, scenario: str = "full") -> float:
         return self.seconds(scenario) / self.baseline_seconds()
 
+    def floor_part(self, part: str) -> float:
+        return median(parts[part] for parts in self.floor)
+
+    def floor_cpu_seconds(self) -> float:
+        """The median of the rounds' sums: the least CPU a build of this corpus needs."""
+        return median(sum(parts.values()) for parts in self.floor)
+
+    def floor_wall_seconds(self) -> float:
+        """The least CPU spread perfectly over every core: no build of this design is faster."""
+        return self.floor_cpu_seconds() / (os.cpu_count() or 1)
+
+
+FLOOR_LABELS = {"start": "start and imports", "read": "read and check the entries", "group": "group",
+                "render": "render the pages in memory", "write": "write the pages", "records": "make the search records",
+                "send": "send them to Pagefind, write its bundles", "pagefind": "Pagefind's own CPU over them"}
+
 
 def seconds_text(value: float) -> str:
     return f"{value:.2f} s" if value < 10 else f"{value:.1f} s"
@@ -69,6 +87,20 @@ def table_rows(results: list[SizeResult]) -> list[tuple[str, list[str]]]:
     rows.append(("ratio full / baseline, CPU time", [f"{r.cpu_seconds() / r.baseline_cpu_seconds():.2f}"
                                                      for r in results]))
     rows.append(("ratio edit / baseline", [f"{r.ratio('edit'):.2f}" for r in results]))
+    if all(r.floor for r in results):
+        rows += floor_rows(results)
+    return rows
+
+
+def floor_rows(results: list[SizeResult]) -> list[tuple[str, list[str]]]:
+    """The necessary work of a build, part by part (bench/floor.py), and the ratios it allows at best."""
+    rows = [(f"  floor CPU: {label}", [seconds_text(r.floor_part(part)) for r in results])
+            for part, label in FLOOR_LABELS.items()]
+    rows.append(("floor: least CPU of a build", [seconds_text(r.floor_cpu_seconds()) for r in results]))
+    rows.append(("floor ratio, CPU time", [f"{r.floor_cpu_seconds() / r.baseline_cpu_seconds():.2f}"
+                                           for r in results]))
+    rows.append((f"floor ratio, wall on {os.cpu_count() or 1} cores",
+                 [f"{r.floor_wall_seconds() / r.baseline_seconds():.2f}" for r in results]))
     return rows
 
 
@@ -112,13 +144,22 @@ def closing_line(result: SizeResult) -> str:
             f"baseline {result.baseline_seconds():.1f} s; ratio {result.ratio():.2f}; cpu ratio {cpu_ratio:.2f}")
 
 
+def floor_line(result: SizeResult) -> str:
+    """The smallest ratios the design allows at this size, for scripts as the closing line is."""
+    return (f"floor N={result.size}: least CPU {result.floor_cpu_seconds():.1f} s, baseline CPU "
+            f"{result.baseline_cpu_seconds():.1f} s; cpu floor ratio "
+            f"{result.floor_cpu_seconds() / result.baseline_cpu_seconds():.2f}; wall floor ratio "
+            f"{result.floor_wall_seconds() / result.baseline_seconds():.2f} on {os.cpu_count() or 1} cores")
+
+
 def format_report(results: list[SizeResult], ingest: list[tuple[Run, int]], stories: int,
                   note: str | None = None) -> str:
-    """The table, the ingest line, and last one closing line per size, smallest first."""
+    """The table, the ingest line, the floor lines, and last one closing line per size, smallest first."""
     parts = [format_table(results)]
     if ingest:
         parts.append(ingest_line(ingest, stories))
     if note:
         parts.append(note)
+    parts += [floor_line(result) for result in sorted(results, key=lambda r: r.size) if result.floor]
     parts += [closing_line(result) for result in sorted(results, key=lambda r: r.size)]
     return "\n".join(parts)

@@ -1,10 +1,11 @@
-"""What is timed: Mawjaz's build in four situations, the Hugo + Pagefind baseline, and ingest.
+"""What is timed: Mawjaz's build in four situations, the Hugo + Pagefind baseline, the floor, and ingest.
 
 Everything goes through the command line, as a maintainer runs it, so the benchmark keeps working
 whatever the stages inside the build become.
 """
 from __future__ import annotations
 
+import json
 import shutil
 import sys
 from contextlib import contextmanager
@@ -126,6 +127,13 @@ def time_baseline(corpus: Corpus, round_number: int) -> BaselineRound:
     hugo = checked(run_measured(hugo_command(corpus.work / "hugo", public), cwd=corpus.work), "Hugo")
     pagefind = checked(run_measured(pagefind_command(public), cwd=corpus.work), "Pagefind over Hugo's site")
     return BaselineRound(hugo, pagefind)
+
+
+def time_floor(corpus: Corpus, round_number: int) -> dict[str, float]:
+    """CPU seconds of each part of the work every build of the corpus must do (bench/floor.py)."""
+    command = [sys.executable, "-m", "bench.floor", str(corpus.content), str(corpus.work / f"floor-{round_number}")]
+    run = checked(run_measured(command, cwd=ROOT), f"N={corpus.size}: floor")
+    return json.loads(run.output.strip().splitlines()[-1])
 
 
 def prepare_seeds(stories: int, out: Path) -> Path:

@@ -142,3 +142,38 @@ def test_each_round_builds_into_folders_of_its_own_and_deletes_none(tmp_path):
         time_baseline(corpus, number)
     for folder in ("site-1", "site-2", "public-1", "public-2"):
         assert (corpus.work / folder / "index.html").is_file(), folder
+
+
+def test_the_floor_times_each_part_of_a_builds_necessary_work_and_keeps_its_folder(tmp_path):
+    from bench.floor import PARTS
+    from bench.scenarios import prepare_corpus, time_floor
+    corpus = prepare_corpus(30, tmp_path)
+    parts = time_floor(corpus, 1)
+    assert list(parts) == list(PARTS)
+    assert all(seconds > 0 for seconds in parts.values()), parts     # Pagefind's runs are counted too
+    floor = corpus.work / "floor-1"         # left for the benchmark to delete with the corpus
+    assert (floor / "pages" / "index.html").is_file()
+    assert len(list((floor / "pages" / "entries").glob("*/index.html"))) == 30
+    assert list(floor.glob("pagefind/*/pagefind.js")), "no search bundle was made"
+
+
+def test_the_report_gives_the_floor_part_by_part_and_a_floor_line_per_size(monkeypatch):
+    from bench import report
+    from bench.floor import PARTS
+    from bench.report import SizeResult, format_report
+    from bench.scenarios import BaselineRound, MawjazRound
+    monkeypatch.setattr(report.os, "cpu_count", lambda: 2)
+
+    def run(seconds):
+        return Run(seconds=seconds, peak_mb=100.0, returncode=0, output="", cpu_seconds=seconds)
+    result = SizeResult(1_000, load=[1.0])
+    result.mawjaz.append(MawjazRound(full=run(4.0), noop=run(0.5), edit=run(2.0), add=run(2.5)))
+    result.baseline.append(BaselineRound(hugo=run(1.0), pagefind=run(1.0)))
+    for pagefind in (1.0, 2.0, 3.0):       # the median of the rounds' sums: 0.5 + 2.0
+        result.floor.append({**dict.fromkeys(PARTS, 0.0), "start": 0.5, "pagefind": pagefind})
+    lines = format_report([result], [], 0).splitlines()
+    assert lines[-2] == ("floor N=1000: least CPU 2.5 s, baseline CPU 2.0 s; cpu floor ratio 1.25; "
+                         "wall floor ratio 0.62 on 2 cores")
+    assert any(line.startswith("floor: least CPU of a build") and line.endswith("2.50 s") for line in lines)
+    assert any(line.startswith("  floor CPU: Pagefind's own CPU over them") and line.endswith("2.00 s")
+               for line in lines)

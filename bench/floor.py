@@ -1,0 +1,100 @@
+"""The least CPU a build of this design spends on a corpus: its necessary work, each part done once.
+
+    .venv/bin/python -m bench.floor CONTENT_DIR OUT_DIR      # prints the parts as JSON
+
+A full build does more than this (feeds, data files, link checks, caches, worker processes), so its
+CPU time can only come down towards the sum of these parts, never below it. `make bench` runs this on
+each corpus in the same run as the baseline, so the sum sets the smallest ratio the design allows:
+when the sum alone is above a target, the target is below the design's floor.
+
+The parts, in the order a build needs them, in one process (parallel workers add work, never take
+any away):
+- start: the interpreter and the imports of the stages;
+- read: every entry file read, parsed and checked, with the registries;
+- group: the site model (lists by actor, theme, source and year; the actors' networks);
+- render: every HTML page rendered with the site's templates, in memory;
+- write: those pages written into a folder;
+- records: the search records (the entries' words as search keys);
+- send: the records sent to Pagefind and its bundles written, on the build's side;
+- pagefind: Pagefind's own CPU over the records, one run per shard, one after the other.
+"""
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+from .corpus import ROOT
+
+PARTS = ("start", "read", "group", "render", "write", "records", "send", "pagefind")
+
+
+def children_cpu() -> float:
+    """User and system CPU of the finished child processes (the Pagefind runs) so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def measure_parts(content: Path, work: Path) -> dict[str, float]:
+    """CPU seconds of each part (see the module docstring), measured in this process."""
+    from mawjaz.config import load_config
+    from mawjaz.entries import load_entries
+    from mawjaz.errors import Problems
+    from mawjaz.registries import load_registries
+    from mawjaz.search import SearchSource, search_as_indexed
+    from mawjaz.search.pagefind_runner import run_pagefind
+    from mawjaz.site import group_site, render_site
+    seconds = {"start": time.process_time()}      # counted from the start of the process
+
+    def timed(part: str, work_of_part):
+        started = time.process_time()
+        result = work_of_part()
+        seconds[part] = time.process_time() - started
+        return result
+
+    problems = Problems(ROOT)
+    config = load_config(ROOT / "config.yaml", problems)
+    config = replace(config, paths=replace(config.paths, content=content))
+
+    def read():
+        registries = load_registries(content, problems)
+        return registries, load_entries(content / "entries", registries, problems)
+    registries, entries = timed("read", read)
+    site = timed("group", lambda: group_site(config, registries, entries, drafts=False))
+    pages = timed("render", lambda: render_site(config, site, problems))
+    timed("write", lambda: write_pages(pages, work / "pages"))
+    records = timed("records", lambda: {shard: [(record.url, record.document) for record in made] for shard, made in
+                                        search_as_indexed(SearchSource.of_site(site), site.search_shards).shards.items()})
+    before = children_cpu()
+    failures = timed("send", lambda: [run_pagefind(shard_records, work / "pagefind" / shard)
+                                      for shard, shard_records in records.items()])
+    seconds["pagefind"] = children_cpu() - before
+    if any(failures) or problems.errors():
+        raise SystemExit(f"the floor could not be measured: {[f for f in failures if f] or problems.errors()}")
+    return seconds
+
+
+def write_pages(pages: dict[str, str], folder: Path) -> None:
+    for path, text in pages.items():
+        target = folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(text.encode("utf-8"))
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 2:
+        print(__doc__.split("\n\n")[1].strip(), file=sys.stderr)
+        return 2
+    # OUT_DIR is left in place: deleting tens of thousands of files here would slow the next timed
+    # build's writes (see bench.scenarios); the benchmark deletes it with the corpus
+    content, out = Path(argv[0]), Path(argv[1])
+    out.mkdir(parents=True, exist_ok=False)
+    print(json.dumps(measure_parts(content, out)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
