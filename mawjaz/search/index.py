@@ -45,8 +45,8 @@ UNUSED_BUNDLE_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui
                        "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
 # The text an excerpt is cut from travels as a filter value: Pagefind keeps it with the result and never
 # indexes it, while it indexes every word of metadata (for the whole text, that doubled each shard's word
-# index and Pagefind's memory). The search page never filters by it, so that filter's file is never
-# downloaded.
+# index and Pagefind's memory). The search page never filters by it, so that filter's index is never
+# downloaded, and is written with no values (stabilise_bundle).
 EXCERPT_FILTER = "text"
 UNORDERED = "left as Pagefind wrote it: "    # starts the outcome of a shard that is usable but not in order
 WORK_PREFIX = ".mawjaz-search-"           # a bundle being made, inside the site being built
@@ -269,7 +269,7 @@ def finish_bundle(bundle: Path) -> str:
     for name in UNUSED_BUNDLE_FILES:
         (bundle / name).unlink(missing_ok=True)
     try:
-        stabilise_bundle(bundle)
+        stabilise_bundle(bundle, unfiltered=(EXCERPT_FILTER,))
     except UnfamiliarIndex as reason:
         return f"{UNORDERED}{reason}"
     return ""

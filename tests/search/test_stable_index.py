@@ -190,6 +190,31 @@ def test_filters_and_their_values_are_sorted(tmp_path):
         assert values == sorted(values)
 
 
+def test_a_filter_no_search_filters_by_is_written_with_no_values_and_the_others_keep_their_meaning(tmp_path):
+    written = pagefind_bundle(tmp_path)
+    ordered = shutil.copytree(written, tmp_path / "ordered")
+    stabilise_bundle(ordered, unfiltered=("theme",))
+    before, after = meaning(written), meaning(ordered)
+    assert after["filters"].pop("theme") == {} and before["filters"].pop("theme")
+    assert after == before
+    # each result still carries its own themes, in its fragment, which the file leaves untouched
+    assert all(snapshot(ordered)[name] == snapshot(written)[name] for name in snapshot(written)
+               if name.startswith("fragment/"))
+    [theme_file] = [file for name, file in payload(next(ordered.glob("pagefind.*.pf_meta")))[3] if name == "theme"]
+    assert theme_file == f"{LANGUAGE}_{content_hash(encode_cbor(['theme', []]))[:7]}"
+
+
+def test_an_unfiltered_filter_whose_index_is_missing_is_refused_and_the_bundle_left_as_it_was(tmp_path):
+    bundle = pagefind_bundle(tmp_path)
+    meta = payload(next(bundle.glob("pagefind.*.pf_meta")))
+    [theme_file] = [file for name, file in meta[3] if name == "theme"]
+    (bundle / "filter" / f"{theme_file}.pf_filter").unlink()
+    before = snapshot(bundle)
+    with pytest.raises(UnfamiliarIndex, match="filter index of 'theme', is missing"):
+        stabilise_bundle(bundle, unfiltered=("theme",))
+    assert snapshot(bundle) == before
+
+
 @pytest.mark.parametrize("ordered", [False, True], ids=["as Pagefind wrote them", "in order"])
 def test_index_files_are_named_by_pagefind_s_content_hash(tmp_path, ordered):
     bundle = pagefind_bundle(tmp_path)
