@@ -15,6 +15,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jinja2 import TemplateError
+
 from ..config import Config
 from ..errors import Problem, Problems
 from ..model import SiteModel
@@ -147,7 +149,7 @@ _POOL_STATE: tuple | None = None          # (plan, folder), inherited by forked 
 def _in_pool(plan: Plan, folder: Path, tasks: list[list[str]], workers: int, reporter, total: int) -> list[Made]:
     global _POOL_STATE
     _POOL_STATE = (plan, folder)
-    plan.environment()                    # compile templates once, before the fork, for every worker
+    _compile_templates(plan)
     results, done = [], 0
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
@@ -159,6 +161,17 @@ def _in_pool(plan: Plan, folder: Path, tasks: list[list[str]], workers: int, rep
     finally:
         _POOL_STATE = None
     return results
+
+
+def _compile_templates(plan: Plan) -> None:
+    """Every template of the site compiled once, before the fork, not once in each worker: a pool
+    makes hundreds of pages at least, which need nearly all of them."""
+    environment = plan.environment()
+    for name in environment.list_templates(extensions=["html"]):
+        try:
+            environment.get_template(name)
+        except TemplateError:
+            pass                          # the worker rendering a page of it reports it, with its file and line
 
 
 def _make_batch_in_worker(task: list[str]) -> Made:
