@@ -152,10 +152,17 @@ def test_organisation_page_links_its_affiliated_actors(fixture_site):
     assert "/actors/unsmil/" in person.links() and "الانتماء" in person.text
 
 
-def test_a_template_mistake_names_its_file_and_line(tmp_path):
+@pytest.mark.parametrize("entries", [0, 300], ids=["fixture site, made by threads", "300 entries, by the worker pool"])
+def test_a_template_mistake_names_its_file_and_line(tmp_path, entries):
+    """Also when the templates are compiled before the worker pool forks (a site of 400 outputs or more)."""
     import shutil
 
     from conftest import ROOT, SITE_FIXTURE, run_build
+    content = SITE_FIXTURE
+    if entries:
+        from bench.corpus import write_corpus
+        content = tmp_path / "content"
+        write_corpus(content, entries)
     shutil.copytree(ROOT / "templates", tmp_path / "templates")
     theme = tmp_path / "templates/theme.html"
     theme.write_text(theme.read_text(encoding="utf-8").replace("{{ theme.name_en }}", "{{ theme.nmae_en }}"),
@@ -165,8 +172,8 @@ def test_a_template_mistake_names_its_file_and_line(tmp_path):
     config = tmp_path / "config.yaml"
     config.write_text(f"title: موجز\ndescription: وصف\nbase_url: https://example.org/\n"
                       f"paths:\n  static: {ROOT / 'static'}\n", encoding="utf-8")
-    result = run_build("build", "--config", str(config), "--content", str(SITE_FIXTURE), "--out",
-                       str(tmp_path / "site"), check=False)
+    result = run_build("build", "--config", str(config), "--content", str(content), "--out",
+                       str(tmp_path / "site"), check=False, env={"MAWJAZ_WORKERS": "2"})
     assert result.returncode == 1 and "Traceback" not in result.stderr
     line = next(n for n, text in enumerate(theme.read_text(encoding="utf-8").split("\n"), 1) if "nmae_en" in text)
     assert f"templates/theme.html:{line}: template error: 'mawjaz.model.Theme object' has no attribute 'nmae_en'" \
