@@ -7,7 +7,8 @@
 Progress goes to stderr; the table goes to stdout and ends with one floor line and one closing line
 per size ("floor N=1000: least CPU … s, baseline CPU … s; cpu floor ratio …; wall floor ratio … on 2
 cores" and "bench N=1000: full … s, noop … s, edit … s, peak … MB; baseline … s; ratio …; cpu ratio …"),
-for scripts to read. The floor is the least CPU any build of this design needs (bench/floor.py). Work folders are under bench/out/ (git-ignored).
+for scripts to read. The floor is the least CPU any build of this design needs (bench/floor.py).
+Work folders are under bench/out/ (git-ignored).
 """
 from __future__ import annotations
 

@@ -120,8 +120,8 @@ def read_index(path: Path) -> object:
     return value
 
 
-# zlib's default level. Pagefind writes at 9, which takes three times as long on the largest filter
-# index (the excerpt text's, 2 MB, which the search page never downloads) for 7 % fewer bytes.
+# zlib's default level. Pagefind writes at 9, which took three times as long on the largest filter
+# index (the excerpt text's, 2 MB, before it was written with no values) for 7 % fewer bytes.
 COMPRESS_LEVEL = 6
 
 
