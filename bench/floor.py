@@ -24,7 +24,6 @@ import json
 import resource
 import sys
 import time
-from dataclasses import replace
 from pathlib import Path
 
 from .corpus import ROOT
@@ -43,8 +42,9 @@ def measure_parts(content: Path, work: Path) -> dict[str, float]:
     from mawjaz.config import load_config
     from mawjaz.entries import load_entries
     from mawjaz.errors import Problems
+    from mawjaz.incremental.outputs import _write_new      # the build's own page writer
     from mawjaz.registries import load_registries
-    from mawjaz.search import SearchSource, search_as_indexed
+    from mawjaz.search import prepare_search
     from mawjaz.search.pagefind_runner import run_pagefind
     from mawjaz.site import group_site, render_site
     seconds = {"start": time.process_time()}      # counted from the start of the process
@@ -56,8 +56,7 @@ def measure_parts(content: Path, work: Path) -> dict[str, float]:
         return result
 
     problems = Problems(ROOT)
-    config = load_config(ROOT / "config.yaml", problems)
-    config = replace(config, paths=replace(config.paths, content=content))
+    config = load_config(ROOT / "config.yaml", problems).with_overrides(content=content)
 
     def read():
         registries = load_registries(content, problems)
@@ -65,23 +64,15 @@ def measure_parts(content: Path, work: Path) -> dict[str, float]:
     registries, entries = timed("read", read)
     site = timed("group", lambda: group_site(config, registries, entries, drafts=False))
     pages = timed("render", lambda: render_site(config, site, problems))
-    timed("write", lambda: write_pages(pages, work / "pages"))
-    records = timed("records", lambda: {shard: [(record.url, record.document) for record in made] for shard, made in
-                                        search_as_indexed(SearchSource.of_site(site), site.search_shards).shards.items()})
+    timed("write", lambda: [_write_new(work / "pages", path, text.encode("utf-8")) for path, text in pages.items()])
+    shards = timed("records", lambda: prepare_search(site).shards)
     before = children_cpu()
-    failures = timed("send", lambda: [run_pagefind(shard_records, work / "pagefind" / shard)
-                                      for shard, shard_records in records.items()])
+    failures = timed("send", lambda: [run_pagefind(((record.url, record.document) for record in records),
+                                                   work / "pagefind" / shard) for shard, records in shards.items()])
     seconds["pagefind"] = children_cpu() - before
     if any(failures) or problems.errors():
         raise SystemExit(f"the floor could not be measured: {[f for f in failures if f] or problems.errors()}")
     return seconds
-
-
-def write_pages(pages: dict[str, str], folder: Path) -> None:
-    for path, text in pages.items():
-        target = folder / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(text.encode("utf-8"))
 
 
 def main(argv: list[str]) -> int:

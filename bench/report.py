@@ -55,7 +55,17 @@ class SizeResult:
 
     def floor_wall_seconds(self) -> float:
         """The least CPU spread perfectly over every core: no build of this design is faster."""
-        return self.floor_cpu_seconds() / (os.cpu_count() or 1)
+        return self.floor_cpu_seconds() / cores()
+
+    def floor_cpu_ratio(self) -> float:
+        return self.floor_cpu_seconds() / self.baseline_cpu_seconds()
+
+    def floor_wall_ratio(self) -> float:
+        return self.floor_wall_seconds() / self.baseline_seconds()
+
+
+def cores() -> int:
+    return os.cpu_count() or 1
 
 
 FLOOR_LABELS = {"start": "start and imports", "read": "read and check the entries", "group": "group",
@@ -97,10 +107,8 @@ def floor_rows(results: list[SizeResult]) -> list[tuple[str, list[str]]]:
     rows = [(f"  floor CPU: {label}", [seconds_text(r.floor_part(part)) for r in results])
             for part, label in FLOOR_LABELS.items()]
     rows.append(("floor: least CPU of a build", [seconds_text(r.floor_cpu_seconds()) for r in results]))
-    rows.append(("floor ratio, CPU time", [f"{r.floor_cpu_seconds() / r.baseline_cpu_seconds():.2f}"
-                                           for r in results]))
-    rows.append((f"floor ratio, wall on {os.cpu_count() or 1} cores",
-                 [f"{r.floor_wall_seconds() / r.baseline_seconds():.2f}" for r in results]))
+    rows.append(("floor ratio, CPU time", [f"{r.floor_cpu_ratio():.2f}" for r in results]))
+    rows.append((f"floor ratio, wall on {cores()} cores", [f"{r.floor_wall_ratio():.2f}" for r in results]))
     return rows
 
 
@@ -147,9 +155,8 @@ def closing_line(result: SizeResult) -> str:
 def floor_line(result: SizeResult) -> str:
     """The smallest ratios the design allows at this size, for scripts as the closing line is."""
     return (f"floor N={result.size}: least CPU {result.floor_cpu_seconds():.1f} s, baseline CPU "
-            f"{result.baseline_cpu_seconds():.1f} s; cpu floor ratio "
-            f"{result.floor_cpu_seconds() / result.baseline_cpu_seconds():.2f}; wall floor ratio "
-            f"{result.floor_wall_seconds() / result.baseline_seconds():.2f} on {os.cpu_count() or 1} cores")
+            f"{result.baseline_cpu_seconds():.1f} s; cpu floor ratio {result.floor_cpu_ratio():.2f}; "
+            f"wall floor ratio {result.floor_wall_ratio():.2f} on {cores()} cores")
 
 
 def format_report(results: list[SizeResult], ingest: list[tuple[Run, int]], stories: int,
