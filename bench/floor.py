@@ -2,8 +2,9 @@
 
     .venv/bin/python -m bench.floor CONTENT_DIR OUT_DIR      # prints the parts as JSON
 
-A full build does more than this (feeds, data files, link checks, caches, worker processes), so its
-CPU time can only come down towards the sum of these parts, never below it. `make bench` runs this on
+A full build does more than this (the digests and caches that make its rebuilds quick, the link check of
+pages it could not prove at a glance, worker processes), so its CPU time can only come down towards the
+sum of these parts, never below it. `make bench` runs this on
 each corpus in the same run as the baseline, so the sum sets the smallest ratio the design allows:
 when the sum alone is above a target, the target is below the design's floor.
 
@@ -13,7 +14,9 @@ any away):
 - read: every entry file read, parsed and checked, with the registries;
 - group: the site model (lists by actor, theme, source and year; the actors' networks);
 - render: every HTML page rendered with the site's templates, in memory;
-- write: those pages written into a folder;
+- feeds: the site's other made files: the Atom feeds, the sitemap, robots.txt and the data files;
+- write: those pages and files written into a folder;
+- links: every page and feed shown to link only to files the site holds (the build's own link proof);
 - records: the search records (the entries' words as search keys);
 - send: the records sent to Pagefind and its bundles written, on the build's side;
 - pagefind: Pagefind's own CPU over the records, one run per shard, one after the other.
@@ -28,7 +31,7 @@ from pathlib import Path
 
 from .corpus import ROOT
 
-PARTS = ("start", "read", "group", "render", "write", "records", "send", "pagefind")
+PARTS = ("start", "read", "group", "render", "feeds", "write", "links", "records", "send", "pagefind")
 
 
 def children_cpu() -> float:
@@ -46,7 +49,8 @@ def measure_parts(content: Path, work: Path) -> dict[str, float]:
     from mawjaz.registries import load_registries
     from mawjaz.search import prepare_search
     from mawjaz.search.pagefind_runner import run_pagefind
-    from mawjaz.site import group_site, render_site
+    from mawjaz.search import BROWSER_TABLES_PATH
+    from mawjaz.site import CHECKED_SUFFIXES, LinkProof, group_site, render_feeds, render_site
     seconds = {"start": time.process_time()}      # counted from the start of the process
 
     def timed(part: str, work_of_part):
@@ -64,14 +68,27 @@ def measure_parts(content: Path, work: Path) -> dict[str, float]:
     registries, entries = timed("read", read)
     site = timed("group", lambda: group_site(config, registries, entries, drafts=False))
     pages = timed("render", lambda: render_site(config, site, problems))
-    timed("write", lambda: [_write_new(work / "pages", path, text.encode("utf-8")) for path, text in pages.items()])
+    pages.update(timed("feeds", lambda: render_feeds(config, site)))
+
+    def write():
+        made = {path: text.encode("utf-8") for path, text in pages.items()}
+        for path, content in made.items():
+            _write_new(work / "pages", path, content)
+        return made
+    made = timed("write", write)
+    static = {f"static/{path.relative_to(config.paths.static).as_posix()}"
+              for path in config.paths.static.rglob("*") if path.is_file()}
+    proof = LinkProof({*made, *static, BROWSER_TABLES_PATH}, config.base_url, config.base_path)
+    unproven = timed("links", lambda: [path for path, content in made.items()
+                                       if path.endswith(CHECKED_SUFFIXES) and not proof.all_fine(path, content)])
     shards = timed("records", lambda: prepare_search(site).shards)
     before = children_cpu()
     failures = timed("send", lambda: [run_pagefind(((record.url, record.document) for record in records),
                                                    work / "pagefind" / shard) for shard, records in shards.items()])
     seconds["pagefind"] = children_cpu() - before
-    if any(failures) or problems.errors():
-        raise SystemExit(f"the floor could not be measured: {[f for f in failures if f] or problems.errors()}")
+    if any(failures) or problems.errors() or unproven:
+        wrong = [f for f in failures if f] or problems.errors() or [f"links not proven in {unproven[:5]}"]
+        raise SystemExit(f"the floor could not be measured: {wrong}")
     return seconds
 
 

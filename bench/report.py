@@ -69,7 +69,9 @@ def cores() -> int:
 
 
 FLOOR_LABELS = {"start": "start and imports", "read": "read and check the entries", "group": "group",
-                "render": "render the pages in memory", "write": "write the pages", "records": "make the search records",
+                "render": "render the pages in memory", "feeds": "feeds, sitemap and data files in memory",
+                "write": "write the pages and files", "links": "prove the links of pages and feeds",
+                "records": "make the search records",
                 "send": "send them to Pagefind, write its bundles", "pagefind": "Pagefind's own CPU over them"}
 
 

@@ -154,7 +154,20 @@ def test_the_floor_times_each_part_of_a_builds_necessary_work_and_keeps_its_fold
     floor = corpus.work / "floor-1"         # left for the benchmark to delete with the corpus
     assert (floor / "pages" / "index.html").is_file()
     assert len(list((floor / "pages" / "entries").glob("*/index.html"))) == 30
+    assert (floor / "pages" / "feed.xml").is_file() and (floor / "pages" / "data" / "entries.json").is_file()
     assert list(floor.glob("pagefind/*/pagefind.js")), "no search bundle was made"
+
+
+def test_the_floor_is_refused_when_a_page_links_to_a_file_the_site_lacks(tmp_path, monkeypatch):
+    """The link proof is part of the floor only if it proves the pages: a page it cannot prove would be
+    read again by a build, work the floor does not count."""
+    from bench import floor
+    from bench.scenarios import prepare_corpus
+    corpus = prepare_corpus(5, tmp_path)
+    entry = sorted((corpus.content / "entries").glob("*.md"))[0]
+    entry.write_text(entry.read_text(encoding="utf-8") + "\n\n[مصدر](/missing/)\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match="links not proven"):
+        floor.measure_parts(corpus.content, tmp_path / "floor")
 
 
 def test_the_report_gives_the_floor_part_by_part_and_a_floor_line_per_size(monkeypatch):
