@@ -47,9 +47,9 @@ def measure_parts(content: Path, work: Path) -> dict[str, float]:
     from mawjaz.errors import Problems
     from mawjaz.incremental.outputs import _write_new      # the build's own page writer
     from mawjaz.registries import load_registries
-    from mawjaz.search import prepare_search
+    from mawjaz.incremental.inputs import files_under      # how the build lists the static files
+    from mawjaz.search import BROWSER_TABLES_PATH, prepare_search
     from mawjaz.search.pagefind_runner import run_pagefind
-    from mawjaz.search import BROWSER_TABLES_PATH
     from mawjaz.site import CHECKED_SUFFIXES, LinkProof, group_site, render_feeds, render_site
     seconds = {"start": time.process_time()}      # counted from the start of the process
 
@@ -76,8 +76,7 @@ def measure_parts(content: Path, work: Path) -> dict[str, float]:
             _write_new(work / "pages", path, content)
         return made
     made = timed("write", write)
-    static = {f"static/{path.relative_to(config.paths.static).as_posix()}"
-              for path in config.paths.static.rglob("*") if path.is_file()}
+    static = {f"static/{relative}" for relative in files_under(str(config.paths.static), "", "", True)}
     proof = LinkProof({*made, *static, BROWSER_TABLES_PATH}, config.base_url, config.base_path)
     unproven = timed("links", lambda: [path for path, content in made.items()
                                        if path.endswith(CHECKED_SUFFIXES) and not proof.all_fine(path, content)])

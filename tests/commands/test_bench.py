@@ -158,7 +158,7 @@ def test_the_floor_times_each_part_of_a_builds_necessary_work_and_keeps_its_fold
     assert list(floor.glob("pagefind/*/pagefind.js")), "no search bundle was made"
 
 
-def test_the_floor_is_refused_when_a_page_links_to_a_file_the_site_lacks(tmp_path, monkeypatch):
+def test_the_floor_is_refused_when_a_page_links_to_a_file_the_site_lacks(tmp_path):
     """The link proof is part of the floor only if it proves the pages: a page it cannot prove would be
     read again by a build, work the floor does not count."""
     from bench import floor
